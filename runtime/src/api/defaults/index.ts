@@ -1,0 +1,48 @@
+// Defaulting and create-time preparation, dispatched by kind. Both return a
+// fresh copy; the input is never touched (the store and the editor share it).
+import { resolveKind, type KindInfo } from '../kinds';
+import { defaultDaemonSet, defaultReplicaSet } from './apps';
+import { defaultCronJob, defaultJob } from './batch';
+import { defaultNamespace } from './namespace';
+import { defaultPod } from './pod';
+import { prepareKind } from './prepare';
+import { defaultReplicationController } from './replicationcontroller';
+import { defaultService } from './service';
+import { deepCopy, isRecord, type Obj } from './values';
+
+export { CONTROLLER_UID_LABELS, JOB_NAME_LABELS, SELECTOR_UID_LABEL } from './prepare';
+export { NAMESPACE_NAME_LABEL } from './namespace';
+
+const DEFAULTERS: Record<string, (obj: Obj) => void> = {
+  Pod: defaultPod,
+  ReplicationController: defaultReplicationController,
+  ReplicaSet: defaultReplicaSet,
+  DaemonSet: defaultDaemonSet,
+  Job: defaultJob,
+  CronJob: defaultCronJob,
+  Service: defaultService,
+  Namespace: defaultNamespace,
+};
+
+function servedKind(obj: Obj): KindInfo | undefined {
+  const r = resolveKind(obj.apiVersion, obj.kind);
+  return r.type === 'served' ? r.info : undefined;
+}
+
+/** Versioned defaulting (§6). Objects of kinds we do not serve come back as a plain copy. */
+export function applyDefaults(obj: unknown): unknown {
+  const copy = deepCopy(obj);
+  if (!isRecord(copy)) return copy;
+  const info = servedKind(copy);
+  if (info) DEFAULTERS[info.kind]?.(copy);
+  return copy;
+}
+
+/** Strategy PrepareForCreate (§1 step 5, §9) with the uid the new object receives. */
+export function prepareForCreate(obj: unknown, opts: { uid: string }): unknown {
+  const copy = deepCopy(obj);
+  if (!isRecord(copy)) return copy;
+  const info = servedKind(copy);
+  if (info) prepareKind(info, copy, opts.uid);
+  return copy;
+}
