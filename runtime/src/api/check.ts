@@ -8,7 +8,6 @@ import { applyDefaults, prepareForCreate } from './defaults';
 import { resolveKind, suggestKind } from './kinds';
 import { isRecord } from './defaults/values';
 import { validateObject } from './validation';
-import { warningText } from './validation/ports';
 
 export interface Finding {
   /** Field path from the object root (`spec.template.spec.containers[0].image`); '' for the whole document. */
@@ -65,10 +64,15 @@ export function checkObject(value: unknown, opts: CheckOptions = {}): Finding[] 
 function missingTypeField(value: Record<string, unknown>): Finding | undefined {
   const field = !nonEmptyString(value.kind) ? 'kind' : !nonEmptyString(value.apiVersion) ? 'apiVersion' : undefined;
   if (!field) return undefined;
+  return { path: field, severity: 'error', code: 'missing-kind', message: missingTypeMessage(value, field), anchor: 'key' };
+}
+
+/** kubectl's client-side decode error (validation-rules §1), quoting the object's JSON (cut at `maxChars`). */
+export function missingTypeMessage(value: Record<string, unknown>, field: 'kind' | 'apiVersion', maxChars = MISSING_KIND_EXCERPT): string {
   const label = field === 'kind' ? 'Kind' : 'apiVersion';
-  const json = JSON.stringify(value);
-  const excerpt = json.length > MISSING_KIND_EXCERPT ? `${json.slice(0, MISSING_KIND_EXCERPT)}...` : json;
-  return { path: field, severity: 'error', code: 'missing-kind', message: `Object '${label}' is missing in '${excerpt}'`, anchor: 'key' };
+  const json = JSON.stringify(value) ?? '';
+  const excerpt = json.length > maxChars ? `${json.slice(0, maxChars)}...` : json;
+  return `Object '${label}' is missing in '${excerpt}'`;
 }
 
 function nonEmptyString(v: unknown): boolean {
@@ -93,7 +97,7 @@ function fieldFinding(e: FieldError, minor: number): Finding {
     severity: e.warning ? 'warning' : 'error',
     code: e.rule ?? 'metadata',
     // API warnings print as kubectl shows them after `Warning: `.
-    message: e.warning ? warningText(e) : renderFieldError(e, { minor }),
+    message: renderFieldError(e, { minor }),
     // A Required field is absent: point at the key of its closest existing parent.
     anchor: e.type === 'Required' ? 'key' : 'value',
   };

@@ -19,6 +19,8 @@ export interface FieldError {
   warning?: boolean;
   /** Pre-rendered bad value where the upstream rendering is a Go struct we cannot derive. */
   rendered?: string;
+  /** field.OmitValueType: the type is printed without a value (`Invalid value: <detail>`). */
+  omitValue?: boolean;
   /** The rule family that raised it (`pod-spec`, `job`, ...): the finding's stable code. */
   rule?: string;
 }
@@ -73,8 +75,18 @@ export function notFound(path: string, value: unknown): FieldError {
   return { path, type: 'NotFound', value };
 }
 
-export function warning(e: FieldError): FieldError {
-  return { ...e, warning: true };
+/** field.Invalid with field.OmitValueType{}. */
+export function invalidOmitValue(path: string, detail: string): FieldError {
+  return { path, type: 'Invalid', detail, omitValue: true };
+}
+
+/**
+ * An API-server warning (pkg/api/pod/warnings.go and friends): the object is accepted
+ * and kubectl prints `Warning: <path>: <text>`. Kept as a FieldError so warnings travel
+ * with errors through every renderer.
+ */
+export function apiWarning(path: string, text: string): FieldError {
+  return { path, type: 'Invalid', detail: text, warning: true };
 }
 
 // --- rendering ---------------------------------------------------------------
@@ -89,7 +101,7 @@ export const DEFAULT_MINOR = 33;
 /** `<path>: <Type>[: <bad value>][: <detail>]`, as err.Error() prints it. */
 export function renderFieldError(e: FieldError, opts: RenderOptions = {}): string {
   const minor = opts.minor ?? DEFAULT_MINOR;
-  const body = renderBody(e, minor);
+  const body = e.warning ? (e.detail ?? '') : renderBody(e, minor);
   return e.path ? `${e.path}: ${body}` : body;
 }
 
@@ -100,7 +112,7 @@ function renderBody(e: FieldError, minor: number): string {
     case 'Required':
       return withDetail('Required value');
     case 'Invalid':
-      return withDetail(`Invalid value: ${v()}`);
+      return withDetail(e.omitValue ? 'Invalid value' : `Invalid value: ${v()}`);
     case 'NotSupported': {
       const list = (e.supported ?? []).map((s) => JSON.stringify(s)).join(', ');
       return `Unsupported value: ${v()}` + (list ? `: supported values: ${list}` : '');

@@ -1,8 +1,9 @@
 // YAML text → one ManifestDocument per `---` document, each with its plain
 // value and a way to find the text range of any field path. The CLI and the
 // language server both start here; nothing in this module knows about LSP.
-import { parseAllDocuments, isMap, isSeq, isScalar, isPair, isAlias, type Document, type Node, type Pair } from 'yaml';
+import { parseAllDocuments, isMap, isSeq, isScalar, isPair, isAlias, type Document, type DocumentOptions, type Node, type Pair, type ParseOptions, type SchemaOptions } from 'yaml';
 import { parsePath } from './path';
+import { findDepthBreach } from './depth';
 
 /** Half-open character offsets into the file text. */
 export interface Range {
@@ -34,40 +35,69 @@ export interface ManifestDocument {
   has(path: string): boolean;
 }
 
-/** Limits that keep hostile input bounded; each breach is one clear finding. */
+/**
+ * Limits that keep hostile input bounded; each breach is one clear finding.
+ * maxDepth stays well below the ~800 levels at which the yaml package's recursive
+ * composer exhausts node's default stack; real manifests nest a few dozen deep.
+ */
 export const LIMITS = {
   maxAliasCount: 1000,
-  maxDepth: 1000,
+  maxDepth: 256,
 };
 
+/**
+ * kubectl reads manifests with sigs.k8s.io/yaml, i.e. go-yaml v2: YAML 1.1 scalars
+ * (`yes`/`on` are booleans, `0644` is octal 420, `<<` merges) but no sexagesimal
+ * numbers or timestamps (they stay strings), and duplicate keys silently keep the
+ * last value (validation-rules §1, §13).
+ */
+const PARSE_OPTIONS = {
+  version: '1.1',
+  uniqueKeys: false,
+  prettyErrors: false,
+  customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp')),
+} satisfies ParseOptions & DocumentOptions & SchemaOptions;
+
 export function parseDocuments(text: string): ManifestDocument[] {
+  const whole = { start: 0, end: text.length };
+  const breach = findDepthBreach(text, LIMITS.maxDepth);
+  if (breach) return [brokenDocument(0, whole, 'yaml-too-deep', tooDeepMessage(), breach.offset)];
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false }) as Document.Parsed[];
+    docs = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
   } catch (e) {
-    return [brokenDocument(0, { start: 0, end: text.length }, 'yaml-syntax', `YAML could not be parsed: ${errorText(e)}`)];
+    return [brokenDocument(0, whole, 'yaml-syntax', `YAML could not be parsed: ${errorText(e)}`)];
   }
   if (!Array.isArray(docs)) docs = [docs as unknown as Document.Parsed];
   return docs.map((doc, i) => toManifest(doc, i, text.length));
 }
 
+function tooDeepMessage(): string {
+  return `YAML nesting is deeper than ${LIMITS.maxDepth} levels; not validated`;
+}
+
+function aliasLimitMessage(): string {
+  return `YAML aliases expand to more than ${LIMITS.maxAliasCount} nodes (an alias bomb?); not validated`;
+}
+
 function toManifest(doc: Document.Parsed, index: number, textLength: number): ManifestDocument {
   const range: Range = { start: doc.range?.[0] ?? 0, end: doc.range?.[2] ?? textLength };
-  const syntaxErrors: SyntaxProblem[] = doc.errors.map((e) => ({
-    code: 'yaml-syntax',
-    message: firstLine(e.message),
-    range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
-  }));
+  const syntaxErrors = syntaxProblems(doc);
   let value: unknown;
   if (syntaxErrors.length === 0) {
     const depth = nodeDepth(doc.contents);
     if (depth > LIMITS.maxDepth) {
-      syntaxErrors.push({ code: 'yaml-too-deep', message: `YAML nesting is deeper than ${LIMITS.maxDepth} levels`, range: { start: range.start, end: range.start + 1 } });
+      syntaxErrors.push({ code: 'yaml-too-deep', message: tooDeepMessage(), range: { start: range.start, end: range.start + 1 } });
     } else {
       try {
         value = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
       } catch (e) {
-        syntaxErrors.push({ code: 'yaml-syntax', message: firstLine(errorText(e)), range: { start: range.start, end: range.start + 1 } });
+        const aliasBomb = /Excessive alias count/.test(errorText(e));
+        syntaxErrors.push({
+          code: aliasBomb ? 'yaml-alias-limit' : 'yaml-syntax',
+          message: aliasBomb ? aliasLimitMessage() : firstLine(errorText(e)),
+          range: { start: range.start, end: range.start + 1 },
+        });
       }
     }
   }
@@ -82,12 +112,26 @@ function toManifest(doc: Document.Parsed, index: number, textLength: number): Ma
   };
 }
 
-function brokenDocument(index: number, range: Range, code: string, message: string): ManifestDocument {
+/**
+ * The parser's errors as problems. A stack overflow inside the parser shows up as one
+ * RESOURCE_EXHAUSTION error per level; that is one problem, not thousands.
+ */
+function syntaxProblems(doc: Document.Parsed): SyntaxProblem[] {
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) return [{ code: 'yaml-too-deep', message: tooDeepMessage(), range: { start: exhausted.pos[0], end: exhausted.pos[0] + 1 } }];
+  return doc.errors.map((e) => ({
+    code: 'yaml-syntax',
+    message: firstLine(e.message),
+    range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+  }));
+}
+
+function brokenDocument(index: number, range: Range, code: string, message: string, at = range.start): ManifestDocument {
   return {
     index,
     range,
     value: undefined,
-    syntaxErrors: [{ code, message, range: { start: range.start, end: range.start + 1 } }],
+    syntaxErrors: [{ code, message, range: { start: at, end: at + 1 } }],
     locate: () => ({ start: range.start, end: range.start }),
     has: () => false,
   };

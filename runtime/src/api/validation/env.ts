@@ -2,11 +2,10 @@
 // validateObjectFieldSelector, validateContainerResourceFieldSelector, ValidateEnvFrom,
 // and the duplicate-name warning of pkg/api/pod/warnings.go (validation-rules §7 "Env").
 
-import { type FieldError, child, index, invalid, notSupported, required, withRule } from '../field';
+import { type FieldError, child, index, invalid, notSupported, required, withRule, apiWarning } from '../field';
 import { isConfigMapKey, isDNS1123Subdomain, isEnvVarName, isQualifiedName } from '../formats';
 import { parseQuantity } from '../quantity';
 import { type Obj, asArray, asRecord, asString } from '../defaults/values';
-import { apiWarning } from './ports';
 
 /** validEnvDownwardAPIFieldPathExpressions, in sets.List (sorted) order. */
 const ENV_FIELD_PATHS: readonly string[] = [

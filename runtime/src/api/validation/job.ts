@@ -1,13 +1,12 @@
 // Job batch/v1 (batch/validation ValidateJob, validateGeneratedSelector,
 // ValidateJobSpec, validateJobSpec; strategy WarningsOnCreate; validation-rules §9).
 // validateJobSpecFields is shared with the CronJob's job template.
-import { child, duplicate, index, invalid, key, notSupported, required, withRule, type FieldError } from '../field';
+import { child, duplicate, index, invalid, key, notSupported, required, withRule, type FieldError, apiWarning, invalidOmitValue } from '../field';
 import { isDNS1123Label, isQualifiedName } from '../formats';
 import { matches, selectorFromLabelSelector } from '../selectors';
 import { CONTROLLER_UID_LABELS, JOB_NAME_LABELS } from '../defaults/prepare';
 import { asArray, asInt, asRecord, asString, type Obj } from '../defaults/values';
 import { validateLabelSelector } from './labelselector';
-import { apiWarning } from './ports';
 import { NOTHING, renderLabelSelector, selectorMismatch, templateLabels, validateNonnegative, validatePodTemplateSpec } from './podtemplate';
 
 export const RULE = 'job';
@@ -188,14 +187,6 @@ function validatePodFailurePolicy(policy: Obj, spec: Obj, path: string, minor: n
     }
   });
   return errs;
-}
-
-/**
- * field.Invalid with field.OmitValueType{}: Go prints `Invalid value: <detail>`
- * with no value. field.ts has no such flag, so the detail stands in the value's place.
- */
-function invalidOmitValue(path: string, detail: string): FieldError {
-  return { path, type: 'Invalid', rendered: detail };
 }
 
 function validateOnExitCodes(req: Obj, path: string, containerNames: Set<string>, minor: number): FieldError[] {

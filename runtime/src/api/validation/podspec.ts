@@ -4,13 +4,13 @@
 // pkg/api/pod/warnings.go (validation-rules §7). Containers, ports, env, resources,
 // volumes and probes are their own families, called from here in upstream's order.
 
-import { type FieldError, child, duplicate, forbidden, index, invalid, key, notSupported, required, withRule } from '../field';
+import { type FieldError, child, duplicate, forbidden, index, invalid, key, notSupported, required, withRule, apiWarning } from '../field';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP, isValidLabelValue } from '../formats';
 import { type Obj, asArray, asInt, asRecord, asString } from '../defaults/values';
 import { containerWarnings, enumField, validateAllContainers, validateImagesForPod } from './containers';
 import { validateLabelSelector } from './labelselector';
 import { validateLabels } from './metadata';
-import { apiWarning, portWarnings, validateHostNetworkPorts } from './ports';
+import { portWarnings, validateHostNetworkPorts } from './ports';
 import { validateVolumes, volumeWarnings } from './volumes';
 
 export interface PodSpecOptions {

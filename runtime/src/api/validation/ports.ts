@@ -1,27 +1,10 @@
 // Container ports: validation.go validateContainerPorts, AccumulateUniqueHostPorts and
 // validatePodHostNetworkDeps, plus the port warnings of pkg/api/pod/warnings.go
 // (validation-rules §7 "Ports").
-//
-// It also holds the API-warning constructor that the other pod-spec family modules
-// share (ports.ts is a leaf that imports no other family, so no import cycle).
 
-import { type FieldError, child, duplicate, index, invalid, notSupported, required, withRule } from '../field';
+import { type FieldError, child, duplicate, index, invalid, notSupported, required, withRule, apiWarning } from '../field';
 import { isValidPortName, isValidPortNum } from '../formats';
 import { type Obj, asArray, asInt, asRecord, asString } from '../defaults/values';
-
-/**
- * An API-server warning (pkg/api/pod/warnings.go): upstream builds plain strings
- * `"<path>: <text>"`. We keep the path and put the text in `detail`, marked
- * `warning: true`; the warning line is `${path}: ${detail}` (kubectl prefixes `Warning: `).
- */
-export function apiWarning(path: string, text: string): FieldError {
-  return { path, type: 'Forbidden', detail: text, warning: true };
-}
-
-/** The text kubectl prints after `Warning: ` for an API warning built by apiWarning. */
-export function warningText(e: FieldError): string {
-  return e.path ? `${e.path}: ${e.detail}` : (e.detail ?? '');
-}
 
 // --- validation -------------------------------------------------------------
 

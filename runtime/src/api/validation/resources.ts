@@ -3,11 +3,10 @@
 // core/helper (IsNativeResource, IsExtendedResourceName, IsOvercommitAllowed), and the
 // fractional-byte warning of pkg/api/pod/warnings.go (validation-rules §7 "Resources").
 
-import { type FieldError, child, forbidden, invalid, key, required, withRule } from '../field';
+import { type FieldError, child, forbidden, invalid, key, required, withRule, apiWarning } from '../field';
 import { isQualifiedName } from '../formats';
 import { type Quantity, compareQuantity, milliValue, parseQuantity } from '../quantity';
 import { asRecord } from '../defaults/values';
-import { apiWarning } from './ports';
 
 const CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 const HUGEPAGES_PREFIX = 'hugepages-';

@@ -2,11 +2,10 @@
 // per-source helpers, validateKeyToPath, ValidateLocalNonReservedPath and
 // ValidateVolumeMounts (validation-rules §7 "Volumes/mounts").
 
-import { type FieldError, child, duplicate, forbidden, index, invalid, notFound, notSupported, required, withRule } from '../field';
+import { type FieldError, child, duplicate, forbidden, index, invalid, notFound, notSupported, required, withRule, apiWarning } from '../field';
 import { isDNS1123Label } from '../formats';
 import { parseQuantity } from '../quantity';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './env';
-import { apiWarning } from './ports';
 import { type Obj, asArray, asInt, asRecord, asString } from '../defaults/values';
 
 const MORE_THAN_ONE = 'may not specify more than 1 volume type';

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type FieldError, renderFieldError } from '../../../../runtime/src/api/field';
 import { containerWarnings, validateAllContainers, validateImagesForPod } from '../../../../runtime/src/api/validation/containers';
-import { warningText } from '../../../../runtime/src/api/validation/ports';
 
 const ctx = { volumes: new Set<string>(), gracePeriod: 30, minor: 33 };
 const render = (errs: FieldError[]) => errs.map((e) => renderFieldError(e));
@@ -113,7 +112,7 @@ test('container warnings: fractional bytes, then repeated env names, init contai
     initContainers: [container({ name: 'init', env: [{ name: 'A', value: '1' }, { name: 'A', value: '2' }] })],
     containers: [container({ resources: { limits: { memory: '0.5' } } })],
   };
-  assert.deepEqual(containerWarnings(spec, 'spec').map(warningText), [
+  assert.deepEqual(containerWarnings(spec, 'spec').map((e) => renderFieldError(e)), [
     'spec.initContainers[0].env[1]: hides previous definition of "A", which may be dropped when using apply',
     'spec.containers[0].resources.limits[memory]: fractional byte value "500m" is invalid, must be an integer',
   ]);

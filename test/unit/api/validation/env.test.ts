@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type FieldError, renderFieldError } from '../../../../runtime/src/api/field';
 import { envWarnings, validateEnv, validateEnvFrom } from '../../../../runtime/src/api/validation/env';
-import { warningText } from '../../../../runtime/src/api/validation/ports';
 
 const E = 'spec.containers[0].env';
 const render = (errs: FieldError[]) => errs.map((e) => renderFieldError(e));
@@ -104,7 +103,7 @@ test('a repeated env name is a warning that names the later entry', () => {
   const warnings = envWarnings([{ name: 'X', value: 'a' }, { name: 'X', value: 'b' }], E);
   assert.equal(warnings.length, 1);
   assert.equal(warnings[0].warning, true);
-  assert.equal(warningText(warnings[0]), 'spec.containers[0].env[1]: hides previous definition of "X", which may be dropped when using apply');
+  assert.equal(renderFieldError(warnings[0]), 'spec.containers[0].env[1]: hides previous definition of "X", which may be dropped when using apply');
 });
 
 test('redefining X in terms of $(X) is the accepted idiom', () => {

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderInvalidObject } from '../../../../runtime/src/api/field';
-import { warningText } from '../../../../runtime/src/api/validation/ports';
+import { renderInvalidObject, renderFieldError } from '../../../../runtime/src/api/field';
 import { UID, errorsOf, messages, podTemplate } from './prepared';
 
 const job = (spec: Record<string, unknown>, name = 'batch-job') => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name }, spec });
@@ -83,7 +82,7 @@ test('a name that is not a DNS label is only a warning', () => {
   assert.deepEqual(errs.filter((e) => !e.warning), []);
   const w = errs.find((e) => e.warning && e.path === 'metadata.name');
   assert.equal(w?.rule, 'job');
-  assert.equal(warningText(w!), 'metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]');
+  assert.equal(renderFieldError(w!), 'metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]');
 });
 
 test('successPolicy needs Indexed mode, parseable indexes and counts within completions', () => {

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type FieldError, renderFieldError, renderInvalidObject } from '../../../../runtime/src/api/field';
 import { validatePodSpec } from '../../../../runtime/src/api/validation/podspec';
-import { warningText } from '../../../../runtime/src/api/validation/ports';
 
 const pod = { isTemplate: false, minor: 33 };
 const template = { isTemplate: true, minor: 33 };
@@ -82,7 +81,7 @@ test('a missing terminationGracePeriodSeconds is Required; a negative one only w
   assert.deepEqual(render(validatePodSpec(spec, 'spec', pod)), ['spec.terminationGracePeriodSeconds: Required value']);
   const negative = validatePodSpec(kubiaSpec({ terminationGracePeriodSeconds: -1 }), 'spec', pod);
   assert.deepEqual(errorsOf(negative), []);
-  assert.deepEqual(negative.map(warningText), ['spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1']);
+  assert.deepEqual(negative.map((e) => renderFieldError(e)), ['spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1']);
 });
 
 test('activeDeadlineSeconds must be between 1 and 2147483647', () => {
@@ -213,7 +212,7 @@ test('warnings come with the accepted object: duplicate ports, deprecated node l
   ];
   const all = validatePodSpec(spec, 'spec', pod);
   assert.deepEqual(errorsOf(all), []);
-  assert.deepEqual(all.map(warningText), [
+  assert.deepEqual(all.map((e) => renderFieldError(e)), [
     'spec.nodeSelector[beta.kubernetes.io/os]: deprecated since v1.14; use "kubernetes.io/os" instead',
     'spec.containers[0].ports[1]: duplicate port definition with spec.containers[0].ports[0]',
   ]);

@@ -6,7 +6,6 @@ import {
   validateContainerPorts,
   validateHostNetworkPorts,
   validateHostPortConflicts,
-  warningText,
 } from '../../../../runtime/src/api/validation/ports';
 
 const P = 'spec.containers[0].ports';
@@ -86,7 +85,7 @@ test('the same containerPort/protocol twice is only a warning, with the spec tex
   assert.equal(warnings.length, 1);
   assert.equal(warnings[0].warning, true);
   assert.equal(warnings[0].path, 'spec.containers[0].ports[1]');
-  assert.equal(warningText(warnings[0]), 'spec.containers[0].ports[1]: duplicate port definition with spec.containers[0].ports[0]');
+  assert.equal(renderFieldError(warnings[0]), 'spec.containers[0].ports[1]: duplicate port definition with spec.containers[0].ports[0]');
   assert.equal(warnings[0].rule, 'ports');
 });
 
@@ -95,7 +94,7 @@ test('port warnings span containers and tell overlapping from duplicate', () => 
     initContainers: [{ ports: [{ containerPort: 53, protocol: 'UDP' }] }],
     containers: [{ ports: [{ containerPort: 53, protocol: 'UDP', hostPort: 53 }, { containerPort: 53, protocol: 'TCP' }] }],
   };
-  assert.deepEqual(portWarnings(spec, 'spec.template.spec').map(warningText), [
+  assert.deepEqual(portWarnings(spec, 'spec.template.spec').map((e) => renderFieldError(e)), [
     'spec.template.spec.containers[0].ports[0]: overlapping port definition with spec.template.spec.initContainers[0].ports[0]',
   ]);
 });

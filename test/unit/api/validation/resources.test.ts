@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type FieldError, renderFieldError } from '../../../../runtime/src/api/field';
 import { resourceWarnings, validateResourceRequirements } from '../../../../runtime/src/api/validation/resources';
-import { warningText } from '../../../../runtime/src/api/validation/ports';
 
 const R = 'spec.containers[0].resources';
 const render = (errs: FieldError[]) => errs.map((e) => renderFieldError(e));
@@ -60,6 +59,6 @@ test('fractional byte values are accepted with a warning', () => {
   const warnings = resourceWarnings({ requests: { memory: '1500m' }, limits: { memory: '2Gi' } }, R);
   assert.equal(warnings.length, 1);
   assert.equal(warnings[0].warning, true);
-  assert.equal(warningText(warnings[0]), 'spec.containers[0].resources.requests[memory]: fractional byte value "1500m" is invalid, must be an integer');
+  assert.equal(renderFieldError(warnings[0]), 'spec.containers[0].resources.requests[memory]: fractional byte value "1500m" is invalid, must be an integer');
   assert.deepEqual(validateResourceRequirements({ requests: { memory: '1500m' } }, R), []);
 });

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type FieldError, renderFieldError } from '../../../../runtime/src/api/field';
 import { validateVolumeMounts, validateVolumes, volumeWarnings } from '../../../../runtime/src/api/validation/volumes';
-import { warningText } from '../../../../runtime/src/api/validation/ports';
 
 const V = 'spec.volumes';
 const render = (errs: FieldError[]) => errs.map((e) => renderFieldError(e));
@@ -121,6 +120,6 @@ test('subPath rules report at volumeMounts.subPath without the index (upstream q
 
 test('deprecated plugins are accepted with a warning', () => {
   const warnings = volumeWarnings([{ name: 'repo', gitRepo: { repository: 'r' } }], V);
-  assert.deepEqual(warnings.map(warningText), ['spec.volumes[0].gitRepo: deprecated in v1.11']);
+  assert.deepEqual(warnings.map((e) => renderFieldError(e)), ['spec.volumes[0].gitRepo: deprecated in v1.11']);
   assert.equal(warnings[0].warning, true);
 });
