@@ -2,7 +2,7 @@
 // a cluster. Each stage mirrors a stage of the real path (validation-rules §1):
 // kubectl's kind/apiVersion check, the REST mapping, strict decoding, defaulting,
 // PrepareForCreate and validation. The editor and the CLI both call checkObject.
-import { renderFieldError, type FieldError } from './field';
+import { DEFAULT_MINOR, renderFieldError, type FieldError } from './field';
 import { decode, type DecodeError } from './decode';
 import { applyDefaults, prepareForCreate } from './defaults';
 import { resolveKind, suggestKind } from './kinds';
@@ -37,7 +37,7 @@ export function isKubernetesLike(value: unknown): boolean {
 }
 
 export function checkObject(value: unknown, opts: CheckOptions = {}): Finding[] {
-  const minor = opts.minor ?? 33;
+  const minor = opts.minor ?? DEFAULT_MINOR;
   if (value === null || value === undefined) return []; // an empty document; kubectl skips it
   if (!isRecord(value)) {
     const what = Array.isArray(value) ? 'a list' : 'a scalar';
@@ -46,6 +46,7 @@ export function checkObject(value: unknown, opts: CheckOptions = {}): Finding[] 
   if (!isKubernetesLike(value)) return [];
   const missing = missingTypeField(value);
   if (missing) return [missing];
+  if (value.kind === 'List' && Array.isArray(value.items)) return checkListItems(value.items, opts);
   const resolution = resolveKind(value.apiVersion, value.kind);
   if (resolution.type === 'removed') {
     return [{ path: 'apiVersion', severity: 'error', code: 'removed-api-version', message: resolution.message, anchor: 'value' }];
@@ -58,6 +59,16 @@ export function checkObject(value: unknown, opts: CheckOptions = {}): Finding[] 
   if (decodeErrors.some((e) => e.code !== 'unknown-field')) return findings;
   const prepared = prepareForCreate(applyDefaults(value), { uid: PLACEHOLDER_UID });
   return dedupe([...findings, ...validateObject(prepared, { minor }).map((e) => fieldFinding(e, minor))]);
+}
+
+/**
+ * kubectl expands a `kind: List` (any apiVersion) and creates each item on its own
+ * (cli-runtime visitor); the item findings keep paths from the document root.
+ */
+function checkListItems(items: unknown[], opts: CheckOptions): Finding[] {
+  return items.flatMap((item, i) =>
+    checkObject(item, opts).map((f) => ({ ...f, path: f.path ? `items[${i}].${f.path}` : `items[${i}]` })),
+  );
 }
 
 /** kubectl's decoder checks kind before apiVersion (runtime.NewMissingKindErr / NewMissingVersionErr). */

@@ -277,3 +277,19 @@ test('the placeholder uid never leaks into the input', () => {
   checkObject(obj);
   assert.deepEqual(obj, before);
 });
+
+test('a kind: List is checked item by item, with paths from the document root', () => {
+  const list = {
+    apiVersion: 'v1',
+    kind: 'List',
+    items: [
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'ok' }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } },
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bad' }, spec: { containers: [{ name: 'c' }] } },
+    ],
+  };
+  const findings = checkObject(list).filter((f) => f.severity === 'error');
+  assert.deepEqual(
+    findings.map((f) => [f.path, f.message]),
+    [['items[1].spec.containers[0].image', 'spec.containers[0].image: Required value']],
+  );
+});
