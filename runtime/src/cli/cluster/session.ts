@@ -1,0 +1,92 @@
+// One cluster command's life: parse the line, open the state directory
+// (default `.kubelab/` in the working directory), run, commit what changed,
+// and only then print — so every success line the user sees is durable.
+
+import { isAbsolute, join } from 'node:path';
+import { parseArgs, type ArgsSpec, type FlagSpec, type ParsedArgs } from '../args';
+import type { CliIO } from '../io';
+import { openCluster } from '../../cluster/persistence';
+import type { Cluster } from '../../cluster/cluster';
+
+export const DEFAULT_STATE_DIR = '.kubelab';
+
+/** Flags every cluster command accepts. */
+export const COMMON_FLAGS: Record<string, FlagSpec> = {
+  state: { type: 'string' },
+  seed: { type: 'string' },
+  nodes: { type: 'string' },
+  namespace: { alias: 'n', type: 'string' },
+};
+
+/** What a command produced; nothing reaches the terminal until the state is saved. */
+export class Output {
+  readonly out: string[] = [];
+  readonly err: string[] = [];
+  /** Set by any command that wrote to the cluster. */
+  changed = false;
+  line(s: string) {
+    this.out.push(s);
+  }
+  error(s: string) {
+    this.err.push(s);
+  }
+  warn(s: string) {
+    this.err.push(`Warning: ${s}`);
+  }
+}
+
+export interface Session {
+  cluster: Cluster;
+  args: ParsedArgs;
+  out: Output;
+  io: CliIO;
+  /** `-n`, else `default`. */
+  namespace: string;
+  flag(name: string): string | undefined;
+  bool(name: string): boolean;
+  list(name: string): string[];
+}
+
+export type CommandBody = (s: Session) => number | Promise<number>;
+
+export function stateDir(args: ParsedArgs, io: CliIO): string {
+  const dir = typeof args.flags.state === 'string' ? args.flags.state : DEFAULT_STATE_DIR;
+  return isAbsolute(dir) ? dir : join(io.cwd, dir);
+}
+
+export function clusterCommand(flags: ArgsSpec['flags'], body: CommandBody): (argv: string[], io: CliIO) => Promise<number> {
+  return async (argv, io) => {
+    const args = parseArgs(argv, { flags: { ...COMMON_FLAGS, ...flags } });
+    if (args.errors.length) {
+      io.stderr(`error: ${args.errors[0]}\n`);
+      return 1;
+    }
+    const dir = stateDir(args, io);
+    const nodes = typeof args.flags.nodes === 'string' ? Number(args.flags.nodes) : undefined;
+    const opened = openCluster(dir, { seed: args.flags.seed as string | undefined, nodes: Number.isInteger(nodes) ? nodes : undefined });
+    if (!opened.ok) {
+      io.stderr(`error: ${opened.message}\n`);
+      return 1;
+    }
+    const { cluster, notes, save } = opened.value;
+    const out = new Output();
+    for (const n of notes) out.warn(n);
+    const session: Session = {
+      cluster, args, out, io,
+      namespace: typeof args.flags.namespace === 'string' ? args.flags.namespace : 'default',
+      flag: (n) => (typeof args.flags[n] === 'string' ? (args.flags[n] as string) : undefined),
+      bool: (n) => args.flags[n] === true,
+      list: (n) => {
+        const v = args.flags[n];
+        return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+      },
+    };
+    const code = await body(session);
+    cluster.tick();
+    if (out.changed || notes.length > 0) save();
+    cluster.stop();
+    if (out.err.length) io.stderr(out.err.map((l) => l + '\n').join(''));
+    if (out.out.length) io.stdout(out.out.map((l) => l + '\n').join(''));
+    return code;
+  };
+}

@@ -1,0 +1,176 @@
+// The composition of the simulated cluster: store, clock, seeded random,
+// events, nodes, admission, and the components that react to watch events
+// (namespace controller, garbage collector, scheduler, one kubelet per node,
+// and the workload controllers registered as ComponentFactory values).
+//
+// Time only moves through `advance`; `tick` delivers queued watch events and
+// runs timers already due, until nothing is left to do. Components keep no
+// state that cannot be rebuilt from the store: after a restore each one's
+// `resync` re-derives its indexes and re-arms its timers.
+
+import { DEFAULT_MINOR } from '../api/field';
+import { applyObject, createObject, replaceObject, type AdmissionContext, type AdmissionResult, type WriteOptions } from './admission';
+import { createClock, DEFAULT_EPOCH_MS, type VirtualClock } from './clock';
+import { deleteObject, type DeleteOptions, type DeleteResult } from './deletion';
+import { createEventRecorder, type ClusterEventRecorder } from './events';
+import { startGarbageCollector } from './garbage-collector';
+import { startKubelets, type KubeletFleet } from './kubelets';
+import { createScheduler } from './scheduler/scheduler';
+import { BUILTIN_NAMESPACES, buildNamespace, startNamespaceController } from './namespaces';
+import { createNodeOps, DEFAULT_NODE_COUNT, DEFAULT_NODE_SHAPE, defaultNodeName, type NodeOps, type NodeShape } from './nodes';
+import { createRng, restoreRng, type RngState, type SeededRng } from './random';
+import type { ResourceInfo } from './resources';
+import { createStore, type MemoryStore, type StoreDump } from './store/store';
+import type { KubeObject } from './types';
+
+/** What every component gets: the shared parts of one cluster. */
+export interface ClusterCore {
+  store: MemoryStore;
+  clock: VirtualClock;
+  rng: SeededRng;
+  events: ClusterEventRecorder;
+  nodes: NodeOps;
+  minor: number;
+}
+
+export interface ClusterComponent {
+  /** Re-derive indexes and timers from the store (called once after start and after a restore). */
+  resync?(): void;
+  stop?(): void;
+}
+
+export type ComponentFactory = (core: ClusterCore) => ClusterComponent;
+
+export interface ClusterOptions {
+  seed?: string | number;
+  /** Number of worker nodes created at bootstrap (3), or their names. */
+  nodes?: number | string[];
+  nodeShape?: NodeShape;
+  /** Start of virtual time, epoch ms (2026-01-01T00:00:00Z). */
+  startMs?: number;
+  minor?: number;
+  /** Scheduler, kubelets and controllers; each is started in order after the built-in ones. */
+  components?: ComponentFactory[];
+}
+
+/** Everything needed to rebuild a cluster exactly: the persistence format's payload. */
+export interface ClusterState {
+  seed: string;
+  nowMs: number;
+  rng: RngState;
+  store: StoreDump;
+}
+
+export interface Cluster extends ClusterCore {
+  readonly seed: string;
+  /** The kubelet of each node (logs, requests). */
+  kubelets: KubeletFleet;
+  admission: AdmissionContext;
+  create(obj: unknown, opts?: WriteOptions): AdmissionResult;
+  apply(obj: unknown, opts?: WriteOptions): AdmissionResult;
+  replace(obj: unknown, opts?: WriteOptions): AdmissionResult;
+  delete(info: ResourceInfo, namespace: string | undefined, name: string, opts?: DeleteOptions): DeleteResult;
+  /** Delivers watch events and runs due timers until quiescent. */
+  tick(): void;
+  /** Moves virtual time forward, running every timer due in between in order. */
+  advance(ms: number): void;
+  state(): ClusterState;
+  stop(): void;
+}
+
+/** The default/kubernetes Service the API server maintains (runtime-semantics §8). */
+function kubernetesService(): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: {
+      type: 'ClusterIP', clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], sessionAffinity: 'None', ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', internalTrafficPolicy: 'Cluster',
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+    },
+    status: { loadBalancer: {} },
+  };
+}
+
+/** Wires the parts; `resync` is run once the store holds its initial or restored contents. */
+function assemble(seed: string, rng: SeededRng, clock: VirtualClock, opts: ClusterOptions): { cluster: Cluster; resync: () => void } {
+  const store = createStore({ clock, rng });
+  const events = createEventRecorder({ store, clock });
+  const nodes = createNodeOps({ store, clock, events });
+  const minor = opts.minor ?? DEFAULT_MINOR;
+  const core: ClusterCore = { store, clock, rng, events, nodes, minor };
+  const admission: AdmissionContext = { store, rng, clock, minor };
+  const kubelets = startKubelets(core);
+  const components: ClusterComponent[] = [kubelets];
+
+  const tick = () => {
+    for (;;) {
+      const delivered = store.drain();
+      const ran = clock.runNext(clock.now());
+      if (!delivered && !ran) return;
+    }
+  };
+
+  const cluster: Cluster = {
+    ...core,
+    seed,
+    kubelets,
+    admission,
+    create: (obj, o) => settle(createObject(admission, obj, o)),
+    apply: (obj, o) => settle(applyObject(admission, obj, o)),
+    replace: (obj, o) => settle(replaceObject(admission, obj, o)),
+    delete: (info, ns, name, o) => settle(deleteObject({ store, clock }, info, ns, name, o)),
+    tick,
+    advance(ms) {
+      const target = clock.now() + Math.max(0, ms);
+      tick();
+      while (clock.runNext(target)) tick();
+      clock.setNow(target);
+      tick();
+    },
+    state: () => ({ seed, nowMs: clock.now(), rng: rng.state(), store: store.dump() }),
+    stop() {
+      for (const c of components) c.stop?.();
+    },
+  };
+  // Writes take effect for observers before the caller sees the result.
+  function settle<T>(r: T): T {
+    tick();
+    return r;
+  }
+
+  const builtins: ComponentFactory[] = [
+    () => startNamespaceController({ store, clock }),
+    () => startGarbageCollector({ store, clock }),
+    () => createScheduler({ store, clock, events, rng }),
+  ];
+  for (const f of [...builtins, ...(opts.components ?? [])]) components.push(f(core));
+  const resync = () => {
+    events.resync();
+    nodes.resync();
+    for (const c of components) c.resync?.();
+    tick();
+  };
+  return { cluster, resync };
+}
+
+/** A fresh cluster: built-in namespaces, the kubernetes Service and the worker nodes. */
+export function createCluster(opts: ClusterOptions = {}): Cluster {
+  const seed = String(opts.seed ?? 'kubelab');
+  const clock = createClock(opts.startMs ?? DEFAULT_EPOCH_MS);
+  const { cluster: c, resync } = assemble(seed, createRng(seed), clock, opts);
+  for (const ns of BUILTIN_NAMESPACES) c.store.create(buildNamespace(ns));
+  c.store.create(kubernetesService());
+  const names = Array.isArray(opts.nodes) ? opts.nodes : Array.from({ length: opts.nodes ?? DEFAULT_NODE_COUNT }, (_, i) => defaultNodeName(i));
+  for (const n of names) c.nodes.add(n, { shape: opts.nodeShape ?? DEFAULT_NODE_SHAPE });
+  resync();
+  return c;
+}
+
+/** Rebuilds a cluster from saved state; components re-derive their timers from the objects. */
+export function restoreCluster(state: ClusterState, opts: Omit<ClusterOptions, 'seed' | 'startMs' | 'nodes'> = {}): Cluster {
+  const { cluster: c, resync } = assemble(state.seed, restoreRng(state.rng), createClock(state.nowMs), opts);
+  c.store.load(state.store);
+  resync();
+  return c;
+}

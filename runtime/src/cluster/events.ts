@@ -1,0 +1,100 @@
+// core/v1 Events as the kubelet and controllers record them (runtime-semantics
+// §11): an identical (object, type, reason, message, source) repeat increments
+// `count` and moves `lastTimestamp`, which describe shows as "(xN over T)".
+// Events expire one hour after their last occurrence.
+
+import { parseRfc3339, rfc3339 } from './clock';
+import type { Clock, EventRecorder, EventSource, KubeObject, ObjectStore } from './types';
+
+export const EVENT_TTL_MS = 3600_000;
+
+export interface ClusterEventRecorder extends EventRecorder {
+  /** Rebuilds the aggregation index and expiry timers from stored events (after a restore). */
+  resync(): void;
+  /** Events about one object, oldest first (what describe lists). */
+  eventsFor(involved: KubeObject): KubeObject[];
+}
+
+function aggregationKey(involvedUid: string, type: string, reason: string, message: string, component: string): string {
+  return [involvedUid, type, reason, message, component].join('\u0000');
+}
+
+export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }): ClusterEventRecorder {
+  const { store, clock } = deps;
+  const byKey = new Map<string, { namespace: string; name: string }>();
+  let seq = 0;
+
+  const keyOfEvent = (e: KubeObject) => {
+    const io = e.involvedObject as { uid?: string };
+    return aggregationKey(io?.uid ?? '', String(e.type), String(e.reason), String(e.message), (e.source as EventSource)?.component ?? '');
+  };
+
+  // The timer re-reads the event: a repeat since then moved lastTimestamp and re-armed its own expiry.
+  const armExpiry = (namespace: string, name: string, lastMs: number) =>
+    clock.at(lastMs + EVENT_TTL_MS, () => {
+      const e = store.get('Event', namespace, name);
+      const last = parseRfc3339(e?.lastTimestamp as string | undefined);
+      if (e && last !== undefined && last + EVENT_TTL_MS <= clock.now()) {
+        byKey.delete(keyOfEvent(e));
+        store.remove('Event', namespace, name);
+      }
+    }, 'event-ttl');
+
+  return {
+    record(involved, type, reason, message, source = { component: 'kubelab' }) {
+      const namespace = involved.metadata.namespace ?? 'default';
+      const now = clock.now();
+      const stamp = rfc3339(now);
+      const k = aggregationKey(involved.metadata.uid, type, reason, message, source.component);
+      const existing = byKey.get(k);
+      const prev = existing && store.get('Event', existing.namespace, existing.name);
+      if (prev) {
+        store.update({ ...prev, count: Number(prev.count ?? 1) + 1, lastTimestamp: stamp });
+        armExpiry(existing.namespace, existing.name, now);
+        return;
+      }
+      // record.go names events `<object>.<unix nanos in hex>`; the sequence keeps same-instant events apart.
+      const name = `${involved.metadata.name}.${(BigInt(now) * 1_000_000n + BigInt(seq++ % 1_000_000)).toString(16)}`;
+      store.create({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
+        involvedObject: {
+          kind: involved.kind,
+          namespace: involved.metadata.namespace,
+          name: involved.metadata.name,
+          uid: involved.metadata.uid,
+          apiVersion: involved.apiVersion,
+          resourceVersion: involved.metadata.resourceVersion,
+        },
+        reason,
+        message,
+        source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+        firstTimestamp: stamp,
+        lastTimestamp: stamp,
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: source.component,
+        reportingInstance: source.host ?? '',
+      });
+      byKey.set(k, { namespace, name });
+      armExpiry(namespace, name, now);
+    },
+
+    resync() {
+      byKey.clear();
+      for (const e of store.list('Event')) {
+        byKey.set(keyOfEvent(e), { namespace: e.metadata.namespace ?? 'default', name: e.metadata.name });
+        armExpiry(e.metadata.namespace ?? 'default', e.metadata.name, parseRfc3339(e.lastTimestamp as string) ?? clock.now());
+      }
+    },
+
+    eventsFor(involved) {
+      return store
+        .list('Event', { namespace: involved.metadata.namespace ?? 'default' })
+        .filter((e) => (e.involvedObject as { uid?: string })?.uid === involved.metadata.uid)
+        .sort((a, b) => String(a.firstTimestamp).localeCompare(String(b.firstTimestamp)) || a.metadata.name.localeCompare(b.metadata.name));
+    },
+  };
+}

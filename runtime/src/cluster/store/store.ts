@@ -1,0 +1,327 @@
+// The in-memory object store (runtime-semantics §1): one global resourceVersion
+// counter, uids and generateName from the seeded Rng, creationTimestamp from the
+// virtual clock, generation bumped only on spec changes, per-kind indexes by
+// namespace, label and (for pods) node name, and a queued watch stream.
+//
+// Stored objects are shared, never copied on read: callers must treat what
+// get/list return as read-only and write a modified copy back (STYLE §18).
+
+import type { Selector } from '../../api/selectors';
+import { matches } from '../../api/selectors';
+import { rfc3339 } from '../clock';
+import type { Clock, KubeObject, ListOptions, ObjectStore, Rng, WatchEvent } from '../types';
+import { IndexSet } from './index-set';
+import { isNamespacedKind, objectKey } from './keys';
+
+/** generate.go: the prefix is cut to 58 characters so prefix + 5 fits a 63-character label. */
+export const MAX_GENERATE_PREFIX = 58;
+
+/** Kinds whose metadata.generation is maintained (runtime-semantics §1). */
+const GENERATION_KINDS = new Set(['Pod', 'ReplicationController', 'ReplicaSet', 'DaemonSet', 'Deployment', 'Job', 'CronJob']);
+
+/** How many past watch events a watch from an old resourceVersion can replay before 410 Gone. */
+export const WATCH_HISTORY = 10_000;
+
+class KindTable {
+  readonly objects = new Map<string, KubeObject>();
+  readonly byNamespace = new IndexSet();
+  readonly byLabel = new Map<string, IndexSet>();
+  readonly byNode = new IndexSet();
+
+  index(key: string, o: KubeObject): void {
+    if (o.metadata.namespace) this.byNamespace.add(o.metadata.namespace, key);
+    for (const [k, v] of Object.entries(o.metadata.labels ?? {})) {
+      let ix = this.byLabel.get(k);
+      if (!ix) this.byLabel.set(k, (ix = new IndexSet()));
+      ix.add(v, key);
+    }
+    // Unscheduled pods sit under "" so the scheduler's `spec.nodeName=` query is indexed too.
+    if (o.kind === 'Pod') this.byNode.add(String(o.spec?.nodeName ?? ''), key);
+  }
+
+  unindex(key: string, o: KubeObject): void {
+    if (o.metadata.namespace) this.byNamespace.delete(o.metadata.namespace, key);
+    for (const [k, v] of Object.entries(o.metadata.labels ?? {})) this.byLabel.get(k)?.delete(v, key);
+    if (o.kind === 'Pod') this.byNode.delete(String(o.spec?.nodeName ?? ''), key);
+  }
+
+  /** The smallest index-backed key set that contains every answer, or undefined for "scan all". */
+  candidates(opts: ListOptions): ReadonlySet<string> | undefined {
+    let best: ReadonlySet<string> | undefined;
+    const consider = (s: ReadonlySet<string>) => {
+      if (!best || s.size < best.size) best = s;
+    };
+    if (opts.namespace) consider(this.byNamespace.get(opts.namespace));
+    if (opts.fieldNodeName !== undefined) consider(this.byNode.get(opts.fieldNodeName));
+    for (const r of opts.selector?.requirements ?? []) {
+      const ix = this.byLabel.get(r.key);
+      if (r.operator === 'In' || r.operator === 'Exists') {
+        if (!ix) return new Set();
+        if (r.operator === 'In' && r.values.length === 1) consider(ix.get(r.values[0]));
+        else if (r.operator === 'In') consider(ix.union((v) => r.values.includes(v)));
+        else consider(ix.union(() => true));
+      }
+    }
+    return best;
+  }
+}
+
+export interface StoreChanges {
+  puts: KubeObject[];
+  removals: { kind: string; namespace?: string; name: string }[];
+}
+
+export interface StoreDump {
+  resourceVersion: number;
+  objects: KubeObject[];
+}
+
+export interface MemoryStore extends ObjectStore {
+  /** The global counter (a list's resourceVersion). */
+  resourceVersion(): number;
+  /** Delivers queued watch events, including those queued by handlers while draining; returns how many. */
+  drain(): number;
+  /** Replays events after `rv`, then follows; `{ gone: true }` when `rv` is older than the kept history. */
+  watchFrom(rv: number, handler: (e: WatchEvent) => void, kinds?: string[]): { stop: () => void } | { gone: true };
+  kinds(): string[];
+  count(kind: string): number;
+  /** Objects written and removed since the last call (the persistence journal's unit). */
+  takeChanges(): StoreChanges;
+  dump(): StoreDump;
+  /** Replaces the contents (restore); emits no events and records no changes. */
+  load(d: StoreDump): void;
+}
+
+interface Watcher {
+  handler: (e: WatchEvent) => void;
+  kinds?: ReadonlySet<string>;
+}
+
+export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
+  const tables = new Map<string, KindTable>();
+  let rv = 0;
+  // Pending watch events; `head` is the next to deliver (an index, so draining is linear).
+  let queue: WatchEvent[] = [];
+  let head = 0;
+  const history: WatchEvent[] = [];
+  const watchers = new Set<Watcher>();
+  const dirty = new Map<string, { kind: string; namespace?: string; name: string }>();
+
+  const table = (kind: string) => {
+    let t = tables.get(kind);
+    if (!t) tables.set(kind, (t = new KindTable()));
+    return t;
+  };
+  const keyOf = (o: KubeObject) => objectKey(o.metadata.namespace, o.metadata.name);
+  const markDirty = (kind: string, namespace: string | undefined, name: string) =>
+    dirty.set(`${kind}|${objectKey(namespace, name)}`, { kind, namespace, name });
+
+  const emit = (type: WatchEvent['type'], object: KubeObject) => {
+    const e: WatchEvent = { type, object, resourceVersion: rv };
+    queue.push(e);
+    history.push(e);
+    if (history.length > WATCH_HISTORY * 2) history.splice(0, history.length - WATCH_HISTORY);
+  };
+
+  const put = (t: KindTable, key: string, next: KubeObject, prev: KubeObject | undefined) => {
+    if (prev) t.unindex(key, prev);
+    t.objects.set(key, next);
+    t.index(key, next);
+    markDirty(next.kind, next.metadata.namespace, next.metadata.name);
+  };
+
+  const uniqueName = (t: KindTable, namespace: string | undefined, prefix: string) => {
+    // RetryGenerateName: newer apiservers draw again on a clash instead of failing.
+    for (;;) {
+      const name = prefix.slice(0, MAX_GENERATE_PREFIX) + deps.rng.suffix();
+      if (!t.objects.has(objectKey(namespace, name))) return name;
+    }
+  };
+
+  // A Namespace also waits for its spec.finalizers (`kubernetes`), which the namespace controller drops.
+  const removeFinished = (o: KubeObject) =>
+    o.metadata.deletionTimestamp !== undefined &&
+    !(o.metadata.finalizers?.length) &&
+    !(o.kind === 'Namespace' && o.spec?.finalizers?.length) &&
+    (o.metadata.deletionGracePeriodSeconds ?? 0) === 0;
+
+  const store: MemoryStore = {
+    get: (kind, namespace, name) => tables.get(kind)?.objects.get(objectKey(isNamespacedKind(kind) ? namespace : undefined, name)),
+
+    list(kind, opts = {}) {
+      const t = tables.get(kind);
+      if (!t) return [];
+      const sel: Selector | undefined = opts.selector;
+      if (sel?.nothing) return [];
+      const cand = t.candidates(opts);
+      const out: KubeObject[] = [];
+      const consider = (o: KubeObject | undefined) => {
+        if (!o) return;
+        if (opts.namespace && o.metadata.namespace !== opts.namespace) return;
+        if (opts.fieldNodeName !== undefined && (o.spec?.nodeName ?? '') !== opts.fieldNodeName) return;
+        if (sel && sel.requirements.length > 0 && !matches(sel, o.metadata.labels)) return;
+        out.push(o);
+      };
+      if (cand) for (const k of cand) consider(t.objects.get(k));
+      else for (const o of t.objects.values()) consider(o);
+      // etcd returns keys in order: namespace, then name.
+      return out.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    },
+
+    create(obj) {
+      const t = table(obj.kind);
+      const namespace = isNamespacedKind(obj.kind) ? obj.metadata.namespace ?? 'default' : undefined;
+      const name = obj.metadata.name || uniqueName(t, namespace, obj.metadata.generateName ?? '');
+      const key = objectKey(namespace, name);
+      if (t.objects.has(key)) throw new Error(`store: ${obj.kind} ${key} already exists`);
+      rv++;
+      const metadata = {
+        ...obj.metadata,
+        name,
+        uid: deps.rng.uid(),
+        resourceVersion: String(rv),
+        creationTimestamp: obj.metadata.creationTimestamp || rfc3339(deps.clock.now()),
+        labels: obj.metadata.labels ? { ...obj.metadata.labels } : undefined,
+      };
+      if (namespace) metadata.namespace = namespace;
+      else delete metadata.namespace;
+      if (!metadata.labels) delete metadata.labels;
+      if (GENERATION_KINDS.has(obj.kind)) metadata.generation = 1;
+      const stored: KubeObject = { ...obj, metadata };
+      put(t, key, stored, undefined);
+      emit('ADDED', stored);
+      return stored;
+    },
+
+    update(obj) {
+      const t = table(obj.kind);
+      const key = keyOf(obj);
+      const prev = t.objects.get(key);
+      if (!prev) throw new Error(`store: ${obj.kind} ${key} not found`);
+      rv++;
+      let generation = prev.metadata.generation;
+      if (generation !== undefined) {
+        if (JSON.stringify(prev.spec) !== JSON.stringify(obj.spec)) generation++;
+        // markAsDeleting bumps generation once when deletion starts.
+        else if (!prev.metadata.deletionTimestamp && obj.metadata.deletionTimestamp) generation++;
+      }
+      const metadata = {
+        ...obj.metadata,
+        uid: prev.metadata.uid,
+        creationTimestamp: prev.metadata.creationTimestamp,
+        // A set deletionTimestamp is never cleared.
+        deletionTimestamp: prev.metadata.deletionTimestamp ?? obj.metadata.deletionTimestamp,
+        resourceVersion: String(rv),
+        labels: obj.metadata.labels ? { ...obj.metadata.labels } : undefined,
+        generation,
+      };
+      for (const k of ['labels', 'generation', 'deletionTimestamp'] as const) if (metadata[k] === undefined) delete metadata[k];
+      const stored: KubeObject = { ...obj, metadata };
+      if (removeFinished(stored)) {
+        t.unindex(key, prev);
+        t.objects.delete(key);
+        markDirty(obj.kind, obj.metadata.namespace, obj.metadata.name);
+        emit('DELETED', stored);
+        return stored;
+      }
+      put(t, key, stored, prev);
+      emit('MODIFIED', stored);
+      return stored;
+    },
+
+    updateStatus(obj) {
+      const t = table(obj.kind);
+      const key = keyOf(obj);
+      const prev = t.objects.get(key);
+      if (!prev) throw new Error(`store: ${obj.kind} ${key} not found`);
+      rv++;
+      const stored: KubeObject = { ...prev, status: obj.status, metadata: { ...prev.metadata, resourceVersion: String(rv) } };
+      t.objects.set(key, stored);
+      markDirty(obj.kind, obj.metadata.namespace, obj.metadata.name);
+      emit('MODIFIED', stored);
+      return stored;
+    },
+
+    remove(kind, namespace, name) {
+      const t = tables.get(kind);
+      const key = objectKey(isNamespacedKind(kind) ? namespace : undefined, name);
+      const prev = t?.objects.get(key);
+      if (!t || !prev) return;
+      rv++;
+      t.unindex(key, prev);
+      t.objects.delete(key);
+      markDirty(kind, prev.metadata.namespace, name);
+      emit('DELETED', { ...prev, metadata: { ...prev.metadata, resourceVersion: String(rv) } });
+    },
+
+    watch(handler, kinds) {
+      const w: Watcher = { handler, kinds: kinds ? new Set(kinds) : undefined };
+      watchers.add(w);
+      return () => watchers.delete(w);
+    },
+
+    watchFrom(from, handler, kinds) {
+      const oldest = history.length ? history[0].resourceVersion : rv + 1;
+      if (from + 1 < oldest && from < rv) return { gone: true };
+      const wanted = kinds ? new Set(kinds) : undefined;
+      // Only events already delivered are replayed; queued ones reach the new watcher on the next drain.
+      const delivered = Math.max(0, history.length - (queue.length - head));
+      for (let i = 0; i < delivered; i++) {
+        const e = history[i];
+        if (e.resourceVersion > from && (!wanted || wanted.has(e.object.kind))) handler(e);
+      }
+      return { stop: store.watch(handler, kinds) };
+    },
+
+    resourceVersion: () => rv,
+
+    drain() {
+      let n = 0;
+      while (head < queue.length) {
+        const e = queue[head++];
+        n++;
+        for (const w of [...watchers]) if (!w.kinds || w.kinds.has(e.object.kind)) w.handler(e);
+      }
+      queue = [];
+      head = 0;
+      return n;
+    },
+
+    kinds: () => [...tables.keys()].filter((k) => tables.get(k)!.objects.size > 0).sort(),
+    count: (kind) => tables.get(kind)?.objects.size ?? 0,
+
+    takeChanges() {
+      const puts: KubeObject[] = [];
+      const removals: StoreChanges['removals'] = [];
+      for (const d of dirty.values()) {
+        const o = store.get(d.kind, d.namespace, d.name);
+        if (o) puts.push(o);
+        else removals.push(d);
+      }
+      dirty.clear();
+      return { puts, removals };
+    },
+
+    dump: () => ({ resourceVersion: rv, objects: [...tables.values()].flatMap((t) => [...t.objects.values()]) }),
+
+    load(d) {
+      tables.clear();
+      queue = [];
+      head = 0;
+      history.length = 0;
+      dirty.clear();
+      for (const o of d.objects) {
+        const t = table(o.kind);
+        const key = keyOf(o);
+        t.objects.set(key, o);
+        t.index(key, o);
+      }
+      rv = d.resourceVersion;
+    },
+  };
+  return store;
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
