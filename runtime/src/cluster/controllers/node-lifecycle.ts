@@ -1,0 +1,144 @@
+// What the control plane does about a node that stopped reporting
+// (runtime-semantics §9, §13): once nodes.ts has turned it NotReady (after the
+// 50 s grace period, with the `unreachable` NoExecute taint), the node
+// lifecycle controller marks its pods not Ready (MarkPodsNotReady, so they
+// leave their Services' endpoints), and the taint-eviction controller deletes
+// each pod when its NoExecute toleration runs out — 300 s with the default
+// tolerations, at once without one, never for a toleration without seconds
+// (DaemonSet pods). A restored node loses its taints, so nothing more is
+// evicted; its kubelet then finishes the pods already deleted.
+//
+// One reconcile per node name (level-triggered): it recomputes every pod's
+// eviction time from the taints' `timeAdded`, so it survives a restore.
+
+import { parseRfc3339, rfc3339 } from '../clock';
+import { deleteObject } from '../deletion';
+import { isNodeReady, TAINT_UNREACHABLE } from '../nodes';
+import { resourceForKind } from '../resources';
+import { tolerates } from '../scheduler/filters';
+import type { ClusterComponent, ClusterCore } from '../cluster';
+import type { KubeObject, WatchEvent } from '../types';
+import { isTerminal } from './pod-state';
+import { createWorkQueue, type ReconcileResult } from './workqueue';
+
+const NODE_CONTROLLER = { component: 'node-controller' };
+const TAINT_EVICTION = { component: 'taint-eviction-controller' };
+
+interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
+  timeAdded?: string;
+}
+
+/**
+ * The seconds a pod may stay on a node with these NoExecute taints
+ * (GetMatchingTolerations + getMinTolerationTime): 0 when one taint is not
+ * tolerated, Infinity when every matching toleration has no tolerationSeconds.
+ */
+export function tolerationSeconds(tolerations: readonly any[] | undefined, taints: readonly Taint[]): number {
+  let min = Infinity;
+  for (const taint of taints) {
+    const used = (tolerations ?? []).find((t) => tolerates([t], taint));
+    if (!used) return 0;
+    if (typeof used.tolerationSeconds === 'number') min = Math.min(min, Math.max(0, used.tolerationSeconds));
+  }
+  return min;
+}
+
+const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
+/** The DefaultTolerationSeconds admission plugin's value (§7). */
+export const DEFAULT_TOLERATION_SECONDS = 300;
+
+/**
+ * The DefaultTolerationSeconds admission plugin: every pod tolerates the
+ * not-ready and unreachable NoExecute taints for 300 s unless it already
+ * tolerates them itself. Applied here on read because our admission does not
+ * add them to the stored pod; once it does, this changes nothing.
+ */
+export function withDefaultTolerations(tolerations: readonly any[] | undefined): any[] {
+  const own = [...(tolerations ?? [])];
+  const covers = (key: string) => own.some((t) => (!t.key || t.key === key) && (!t.effect || t.effect === 'NoExecute'));
+  const added = [TAINT_NOT_READY, TAINT_UNREACHABLE]
+    .filter((key) => !covers(key))
+    .map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS }));
+  return [...own, ...added];
+}
+
+/** When a pod on a node with these taints is to be evicted (epoch ms); Infinity = never. */
+export function evictionDueMs(pod: KubeObject, taints: readonly Taint[], nowMs: number): number {
+  const noExecute = taints.filter((t) => t.effect === 'NoExecute');
+  if (noExecute.length === 0) return Infinity;
+  const seconds = tolerationSeconds(withDefaultTolerations(pod.spec?.tolerations), noExecute);
+  if (seconds === Infinity) return Infinity;
+  // The clock starts when the newest NoExecute taint appeared (the controller saw the node change then).
+  const since = Math.max(...noExecute.map((t) => parseRfc3339(t.timeAdded) ?? nowMs));
+  return since + seconds * 1000;
+}
+
+function readyCondition(pod: KubeObject): { status: string } | undefined {
+  return (pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready');
+}
+
+function withCondition(pod: KubeObject, condition: Record<string, string>): KubeObject {
+  const others = (pod.status?.conditions ?? []).filter((c: { type: string }) => c.type !== condition.type);
+  return { ...pod, status: { ...pod.status, conditions: [...others, condition] } };
+}
+
+export function startNodeLifecycleController(core: ClusterCore): ClusterComponent {
+  const { store, clock, events } = core;
+  const podResource = resourceForKind('Pod')!;
+
+  // controller.MarkPodsNotReady: only the Ready condition changes; the containers' own readiness stays as the kubelet last posted it.
+  const markNotReady = (pod: KubeObject) => {
+    const ready = readyCondition(pod);
+    if (!ready || ready.status === 'False' || isTerminal(pod)) return;
+    const now = rfc3339(clock.now());
+    const conditions = (pod.status.conditions as any[]).map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: now } : c));
+    const updated = store.updateStatus({ ...pod, status: { ...pod.status, conditions } });
+    events.record(updated, 'Warning', 'NodeNotReady', 'Node is not ready', NODE_CONTROLLER);
+  };
+
+  // tainteviction addConditionAndDeletePod: DisruptionTarget first, then a graceful delete.
+  const evict = (pod: KubeObject) => {
+    const ns = pod.metadata.namespace ?? 'default';
+    events.record(pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${ns}/${pod.metadata.name}`, TAINT_EVICTION);
+    store.updateStatus(withCondition(pod, {
+      type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint', lastTransitionTime: rfc3339(clock.now()),
+    }));
+    deleteObject({ store, clock }, podResource, ns, pod.metadata.name);
+  };
+
+  const reconcile = (nodeName: string): ReconcileResult | void => {
+    const node = store.get('Node', undefined, nodeName);
+    if (!node) return;
+    const pods = store.list('Pod', { fieldNodeName: nodeName });
+    if (!isNodeReady(node)) for (const p of pods) markNotReady(p);
+    const taints: Taint[] = node.spec?.taints ?? [];
+    const now = clock.now();
+    let next = Infinity;
+    for (const p of pods) {
+      if (p.metadata.deletionTimestamp || isTerminal(p)) continue;
+      const due = evictionDueMs(p, taints, now);
+      const current = store.get('Pod', p.metadata.namespace, p.metadata.name) ?? p;
+      if (due <= now) evict(current);
+      else next = Math.min(next, due);
+    }
+    return next === Infinity ? undefined : { requeueAfter: next - now };
+  };
+
+  const queue = createWorkQueue(clock, 'node-lifecycle-controller', reconcile);
+  const unwatch = store.watch((e: WatchEvent) => {
+    if (e.object.kind === 'Node') queue.add(e.object.metadata.name);
+    else if (e.object.spec?.nodeName && e.type !== 'DELETED') queue.add(e.object.spec.nodeName);
+  }, ['Node', 'Pod']);
+  return {
+    resync() {
+      for (const n of store.list('Node')) queue.add(n.metadata.name);
+    },
+    stop() {
+      unwatch();
+      queue.stop();
+    },
+  };
+}

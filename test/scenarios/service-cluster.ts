@@ -1,0 +1,50 @@
+// The cluster the Service and node-failure scenarios run on: the built-in
+// components plus the workload, Service and node lifecycle controllers, and
+// the kubectl-shaped views the scenarios assert on.
+
+import { createCluster, type Cluster } from '../../runtime/src/cluster/cluster';
+import { WORKLOAD_CONTROLLERS } from '../../runtime/src/cluster/controllers';
+import { startNodeLifecycleController } from '../../runtime/src/cluster/controllers/node-lifecycle';
+import { printTable } from '../../runtime/src/cluster/printers/tables';
+import { SERVICE_CONTROLLERS } from '../../runtime/src/cluster/services';
+import type { ProxyDeps } from '../../runtime/src/cluster/services/requests';
+
+export function serviceCluster(seed = 'services'): Cluster {
+  return createCluster({ seed, components: [...WORKLOAD_CONTROLLERS, ...SERVICE_CONTROLLERS, startNodeLifecycleController] });
+}
+
+export const proxyDeps = (c: Cluster): ProxyDeps => ({ store: c.store, rng: c.rng, clock: c.clock, kubelets: c.kubelets });
+
+/** `kubectl get <kind>` in the default namespace (cluster-scoped kinds ignore it). */
+export function kubectlGet(c: Cluster, kind: string, opts: { wide?: boolean } = {}): string {
+  const namespaced = kind !== 'Node';
+  return printTable(kind, c.store.list(kind, namespaced ? { namespace: 'default' } : {}), { now: c.clock.now(), wide: opts.wide });
+}
+
+/** The rows of a printed table as cells, header first. */
+export function rows(table: string): string[][] {
+  return table.trimEnd().split('\n').map((l) => l.split(/\s{2,}/));
+}
+
+export function created<T extends { ok: boolean }>(r: T): T {
+  if (!r.ok) throw new Error(`not created: ${JSON.stringify(r)}`);
+  return r;
+}
+
+export const KUBIA_RC = {
+  apiVersion: 'v1',
+  kind: 'ReplicationController',
+  metadata: { name: 'kubia' },
+  spec: {
+    replicas: 3,
+    selector: { app: 'kubia' },
+    template: { metadata: { labels: { app: 'kubia' } }, spec: { containers: [{ name: 'kubia', image: 'luksa/kubia', ports: [{ containerPort: 8080 }] }] } },
+  },
+};
+
+export const KUBIA_SVC = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'kubia' },
+  spec: { ports: [{ port: 80, targetPort: 8080 }], selector: { app: 'kubia' } },
+};
