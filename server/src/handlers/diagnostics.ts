@@ -1,0 +1,114 @@
+// Diagnostics timing: each change is analysed after a short debounce that
+// collapses bursts, stale work is dropped by version, and a change that moves the
+// workspace index re-publishes the other open files (their cross-file lint may
+// have changed). Analysis itself is incremental (analysis/file.ts).
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeFile, type AnalyzedFile } from '../analysis/file';
+import { fileIssues } from '../analysis/issues';
+import type { Settings } from '../config';
+import type { Workspace } from '../workspace/workspace';
+import { toDiagnostic } from './toDiagnostic';
+
+/** Larger files are not analysed at all: parsing them would stall every request behind them. */
+export const MAX_ANALYZED_CHARS = 5 * 1024 * 1024;
+/** A change this soon after the previous one is part of a burst... */
+const BURST_MS = 20;
+/** ...and waits this long for the burst to end, */
+const BURST_DELAY_MS = 40;
+/** but never longer than this in total, so a file rewritten without pause still gets results. */
+const MAX_WAIT_MS = 300;
+
+interface Pending {
+  timer: ReturnType<typeof setTimeout>;
+  since: number;
+}
+
+export class DiagnosticsHandler {
+  private readonly pending = new Map<string, Pending>();
+  private readonly lastChange = new Map<string, number>();
+  private readonly tooLarge = new Set<string>();
+  /** Until the client's settings are known nothing is published, so no result is shown with the wrong ones. */
+  private started = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly workspace: Workspace,
+    private readonly settings: () => Settings,
+    private readonly minor: number,
+  ) {}
+
+  /** Called once settings are loaded; publishes every file opened meanwhile. */
+  start(): void {
+    this.started = true;
+    this.scheduleAll();
+  }
+
+  schedule(uri: string): void {
+    if (!this.started) return;
+    const now = performance.now();
+    const last = this.lastChange.get(uri);
+    this.lastChange.set(uri, now);
+    const old = this.pending.get(uri);
+    const since = old?.since ?? now;
+    if (old) clearTimeout(old.timer);
+    const burst = last !== undefined && now - last < BURST_MS;
+    const delay = burst ? Math.max(0, Math.min(BURST_DELAY_MS, since + MAX_WAIT_MS - now)) : 0;
+    this.pending.set(uri, { timer: setTimeout(() => this.run(uri), delay), since });
+  }
+
+  /** Re-publishes every open file, e.g. after a settings change. */
+  scheduleAll(except?: string): void {
+    for (const d of this.documents.all()) if (d.uri !== except) this.schedule(d.uri);
+  }
+
+  forget(uri: string): void {
+    const p = this.pending.get(uri);
+    if (p) clearTimeout(p.timer);
+    this.pending.delete(uri);
+    this.lastChange.delete(uri);
+    this.tooLarge.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /**
+   * The analysis of the document's current version, made now if the debounced run
+   * has not happened yet (a request must not answer from stale text).
+   */
+  current(uri: string): AnalyzedFile | undefined {
+    return this.analyze(uri)?.file;
+  }
+
+  private analyze(uri: string): { file: AnalyzedFile; moved: boolean } | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const previous = this.workspace.openFile(uri);
+    // Nothing changed since the last analysis (e.g. a re-publish after an index move).
+    if (previous?.version === doc.version) return { file: previous, moved: false };
+    const text = doc.getText();
+    if (text.length > MAX_ANALYZED_CHARS) return undefined;
+    const file = analyzeFile(previous, doc.version, text, { uri, minor: this.minor });
+    return { file, moved: this.workspace.setOpen(file) };
+  }
+
+  private run(uri: string): void {
+    this.pending.delete(uri);
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    if (doc.getText().length > MAX_ANALYZED_CHARS) return this.skipLarge(uri, doc.version, doc.getText().length);
+    this.tooLarge.delete(uri);
+    const { file, moved } = this.analyze(uri)!;
+    const settings = this.settings();
+    const diagnostics = fileIssues(file, this.workspace.index, settings).map((s) => toDiagnostic(s.issue, s.severity, file.lines));
+    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    if (moved) this.scheduleAll(uri);
+  }
+
+  private skipLarge(uri: string, version: number, size: number): void {
+    if (!this.tooLarge.has(uri)) this.connection.console.warn(`kubelab: ${uri} has ${size} characters; files above ${MAX_ANALYZED_CHARS} are not analysed`);
+    this.tooLarge.add(uri);
+    this.workspace.close(uri);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+  }
+}

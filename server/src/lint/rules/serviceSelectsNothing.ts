@@ -1,0 +1,20 @@
+// A Service whose selector matches no pod or pod template of its namespace in
+// the workspace gets no endpoints: every connection to it is refused.
+import { selectorFromMap } from '../../../../runtime/src/api/selectors';
+import { get, namespaceOf, stringMap } from '../pods';
+import type { LintRule } from '../types';
+
+export const serviceSelectsNothing: LintRule = {
+  id: 'service-selects-nothing',
+  severity: 'warning',
+  scope: 'workspace',
+  summary: 'Service whose selector matches no pod or workload template in the same namespace in the workspace.',
+  check({ object, workspace }) {
+    if (object.kind !== 'Service') return [];
+    const sel = stringMap(get(object, 'spec.selector'));
+    if (!sel || !Object.keys(sel).length) return [];
+    const ns = namespaceOf(object);
+    if (workspace.podsMatching(ns, selectorFromMap(sel)).length) return [];
+    return [{ path: 'spec.selector', anchor: 'key', message: `selector matches no pod or pod template in namespace "${ns}" in the workspace` }];
+  },
+};

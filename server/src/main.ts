@@ -1,0 +1,6 @@
+// Entry point of dist/server.js: `node dist/server.js --stdio` (or --node-ipc /
+// --socket=N, which vscode-languageserver reads from the command line itself).
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+startServer(createConnection(ProposedFeatures.all));
