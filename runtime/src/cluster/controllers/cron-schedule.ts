@@ -1,0 +1,60 @@
+// The CronJob controller's time arithmetic (cronjob/utils.go
+// mostRecentScheduleTime, getNextScheduleTime; runtime-semantics §5): the most
+// recent scheduled instant in (earliest, now], how many were missed, and the
+// next one after now.
+
+import { nextScheduleAfter } from '../../api/cron';
+
+/** More missed runs than this raise TooManyMissedTimes (the run still happens in controller v2). */
+export const MAX_MISSED = 100;
+
+export interface ScheduleWindow {
+  /** The most recent scheduled time in (earliest, now], if any. */
+  mostRecent?: number;
+  /** How many scheduled times fell in the window (capped just above MAX_MISSED). */
+  missed: number;
+  /** The first scheduled time after now. */
+  next?: number;
+}
+
+export function scheduleWindow(schedule: string, timeZone: string | undefined, earliestMs: number, nowMs: number): ScheduleWindow {
+  const next = (after: number) => nextScheduleAfter(schedule, timeZone, after);
+  let t = next(earliestMs);
+  let mostRecent: number | undefined;
+  let missed = 0;
+  while (t !== undefined && t <= nowMs && missed <= MAX_MISSED) {
+    mostRecent = t;
+    missed++;
+    t = next(t);
+  }
+  if (t !== undefined && t <= nowMs) {
+    // Too many to walk: find the latest one by looking back from now in doubling windows.
+    for (let window = 60_000; ; window *= 2) {
+      let c = next(Math.max(earliestMs, nowMs - window));
+      if (c === undefined) break;
+      if (c > nowMs) continue;
+      while (c !== undefined && c <= nowMs) {
+        mostRecent = c;
+        c = next(c);
+      }
+      break;
+    }
+  }
+  return { mostRecent, missed, next: next(nowMs) };
+}
+
+/** RFC 3339 in the CronJob's zone (the cronjob-scheduled-timestamp annotation): `Z` for UTC, else the offset. */
+export function rfc3339InZone(ms: number, timeZone: string | undefined): string {
+  const utc = new Date(Math.floor(ms / 1000) * 1000);
+  if (!timeZone || timeZone === 'UTC' || timeZone === 'Etc/UTC') return utc.toISOString().replace('.000Z', 'Z');
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(utc).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  const offsetMin = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  const local = new Date(utc.getTime() + offsetMin * 60_000).toISOString().replace('.000Z', '');
+  return offsetMin === 0 ? `${local}Z` : `${local}${m![1]}${m![2]}:${m![3]}`;
+}
+
+/** time.RFC1123Z, the MissSchedule message's spelling: `Thu, 01 Jan 2026 00:15:00 +0000`. */
+export function rfc1123z(ms: number): string {
+  return new Date(ms).toUTCString().replace('GMT', '+0000');
+}
