@@ -1,0 +1,395 @@
+// The simulated container runtime of one pod and the kubelet's transitions
+// over it, as kwok-style stages (runtime-semantics §12): each container is in
+// one stage with the instant its next step is due — pending (waiting to enter
+// the start pipeline), pulling, starting, running (exit, SIGKILL deadline and
+// probes due), backoff, done. `advance` runs every due step in time order, at
+// its own instant, so the outcome never depends on when the kubelet wakes up.
+
+import { behaviourFor, httpAnswer, listens, renderTemplate, type ContainerBehaviour } from '../behaviour/index';
+import { goDuration } from '../printers/durations';
+import type { Backoff } from './backoff';
+import {
+  initialProbeState, readProbe, recordOutcome, runProbe,
+  type Answer, type ProbeKind, type ProbeSpec, type ProbeState,
+} from './probes';
+import { TIMINGS } from './timings';
+
+export interface Terminated {
+  exitCode: number;
+  reason: string;
+  startedAtMs: number;
+  finishedAtMs: number;
+}
+
+export type ShownState =
+  | { kind: 'waiting'; reason: string; message?: string }
+  | { kind: 'running'; startedAtMs: number }
+  | ({ kind: 'terminated' } & Terminated);
+
+export type Stage =
+  | { kind: 'pending'; readyAtMs: number }
+  | { kind: 'pulling'; startedMs: number; doneAtMs: number }
+  | { kind: 'pull-failed'; announceAtMs: number; retryAtMs: number }
+  | { kind: 'starting'; atMs: number }
+  | { kind: 'running'; exitAtMs?: number; exitCode: number; killAtMs?: number }
+  | { kind: 'backoff'; untilMs: number }
+  | { kind: 'done' };
+
+interface Probe {
+  kind: ProbeKind;
+  spec: ProbeSpec;
+  state: ProbeState;
+}
+
+export interface LogLine {
+  atMs: number;
+  text: string;
+}
+
+export interface ContainerRecord {
+  name: string;
+  init: boolean;
+  image: string;
+  spec: any;
+  behaviour: ContainerBehaviour;
+  shown: ShownState;
+  /** The last two terminations, newest last (status lastState). */
+  exits: Terminated[];
+  restartCount: number;
+  started: boolean;
+  ready: boolean;
+  stage: Stage;
+  /** The running instance: its start, requests served and request log lines. */
+  instance?: { startedAtMs: number; requests: number; requestLogs: LogLine[] };
+  previousLogs?: LogLine[];
+  probes: Probe[];
+  startupDone: boolean;
+}
+
+export interface PodRuntime {
+  uid: string;
+  namespace: string;
+  name: string;
+  hostname: string;
+  restartPolicy: 'Always' | 'OnFailure' | 'Never';
+  gracePeriodSeconds: number;
+  startTimeMs: number;
+  sandboxAtMs: number;
+  podIP?: string;
+  containers: ContainerRecord[];
+  terminating: boolean;
+}
+
+export interface WorkerContext {
+  /** Images present on the node. */
+  images: Set<string>;
+  backoff: Backoff;
+  hostIP: string;
+  allocateIP(): string;
+  event(type: 'Normal' | 'Warning', reason: string, message: string): void;
+}
+
+export function createPodRuntime(pod: any, nowMs: number): PodRuntime {
+  const spec = pod.spec ?? {};
+  const record = (c: any, init: boolean): ContainerRecord => ({
+    name: c.name,
+    init,
+    image: c.image ?? '',
+    spec: c,
+    behaviour: behaviourFor(pod, c),
+    shown: { kind: 'waiting', reason: init || !(spec.initContainers?.length) ? 'ContainerCreating' : 'PodInitializing' },
+    exits: [],
+    restartCount: 0,
+    started: false,
+    ready: false,
+    stage: { kind: 'pending', readyAtMs: nowMs + TIMINGS.sandboxMs },
+    probes: [],
+    startupDone: false,
+  });
+  return {
+    uid: pod.metadata.uid,
+    namespace: pod.metadata.namespace ?? 'default',
+    name: pod.metadata.name,
+    hostname: spec.hostname ?? pod.metadata.name,
+    restartPolicy: spec.restartPolicy ?? 'Always',
+    gracePeriodSeconds: spec.terminationGracePeriodSeconds ?? TIMINGS.gracePeriodSeconds,
+    startTimeMs: nowMs,
+    sandboxAtMs: nowMs + TIMINGS.sandboxMs,
+    containers: [...(spec.initContainers ?? []).map((c: any) => record(c, true)), ...(spec.containers ?? []).map((c: any) => record(c, false))],
+    terminating: false,
+  };
+}
+
+/** `Always` for `:latest` or untagged images, else `IfNotPresent` (the admission default). */
+function pullPolicy(c: ContainerRecord): string {
+  if (c.spec.imagePullPolicy) return c.spec.imagePullPolicy;
+  const tail = c.image.split('/').pop() ?? '';
+  return !tail.includes(':') || tail.endsWith(':latest') ? 'Always' : 'IfNotPresent';
+}
+
+const backoffKey = (rt: PodRuntime, c: ContainerRecord) => `${rt.uid}/${c.name}`;
+const pullKey = (rt: PodRuntime, c: ContainerRecord) => `${rt.uid}/${c.name}/pull`;
+const podRef = (rt: PodRuntime) => `${rt.name}_${rt.namespace}(${rt.uid})`;
+
+/** Init containers run one at a time to exit 0; app containers start after them, one after another. */
+function eligible(rt: PodRuntime, c: ContainerRecord): boolean {
+  if (rt.terminating || rt.podIP === undefined) return false;
+  if (rt.containers.some((o) => o.stage.kind === 'pulling' || o.stage.kind === 'starting')) return false;
+  const inits = rt.containers.filter((o) => o.init);
+  const firstUnfinished = inits.find((o) => !initSucceeded(o));
+  return c.init ? firstUnfinished === c : firstUnfinished === undefined;
+}
+
+export function initSucceeded(c: ContainerRecord): boolean {
+  return c.shown.kind === 'terminated' && c.shown.exitCode === 0;
+}
+
+function dueAt(rt: PodRuntime, c: ContainerRecord): number {
+  const s = c.stage;
+  switch (s.kind) {
+    case 'pending':
+      return eligible(rt, c) ? s.readyAtMs : Infinity;
+    case 'pulling':
+      return s.doneAtMs;
+    case 'pull-failed':
+      return c.shown.kind === 'waiting' && c.shown.reason === 'ErrImagePull' ? s.announceAtMs : s.retryAtMs;
+    case 'starting':
+      return s.atMs;
+    case 'running': {
+      const probes = s.killAtMs === undefined ? c.probes.map((p) => p.state.nextAtMs) : [];
+      return Math.min(s.exitAtMs ?? Infinity, s.killAtMs ?? Infinity, ...probes);
+    }
+    case 'backoff':
+      return s.untilMs;
+    case 'done':
+      return Infinity;
+  }
+}
+
+/** The next instant anything happens in this pod, or Infinity. */
+export function nextDue(rt: PodRuntime): number {
+  const sandbox = rt.podIP === undefined && !rt.terminating ? rt.sandboxAtMs : Infinity;
+  return Math.min(sandbox, ...rt.containers.map((c) => dueAt(rt, c)));
+}
+
+/** Runs every step due at or before `nowMs`, in time order, then container order. */
+export function advance(rt: PodRuntime, ctx: WorkerContext, nowMs: number): void {
+  for (let guard = 0; guard < 10_000; guard++) {
+    const t = nextDue(rt);
+    if (t > nowMs) return;
+    if (rt.podIP === undefined && rt.sandboxAtMs === t) rt.podIP = ctx.allocateIP();
+    for (const c of rt.containers) if (dueAt(rt, c) === t) step(rt, c, ctx, t);
+  }
+}
+
+function step(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number): void {
+  const s = c.stage;
+  switch (s.kind) {
+    case 'pending':
+      return beginPull(c, ctx, t);
+    case 'pulling':
+      return finishPull(rt, c, ctx, t, s.startedMs);
+    case 'pull-failed':
+      if (c.shown.kind === 'waiting' && c.shown.reason === 'ErrImagePull') {
+        c.shown = { kind: 'waiting', reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` };
+        ctx.event('Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
+        ctx.event('Warning', 'Failed', 'Error: ImagePullBackOff');
+      } else c.stage = { kind: 'pending', readyAtMs: t };
+      return;
+    case 'starting':
+      return start(rt, c, ctx, t);
+    case 'running':
+      if (s.killAtMs === t) return exit(rt, c, ctx, t, 137, 'Error');
+      if (s.exitAtMs === t) return exit(rt, c, ctx, t, s.exitCode, s.exitCode === 0 ? 'Completed' : 'Error');
+      return probe(rt, c, ctx, t);
+    case 'backoff':
+      // The window has passed: this restart doubles the next one (doBackOff → backOff.Next).
+      ctx.backoff.next(backoffKey(rt, c), c.exits[c.exits.length - 1]?.finishedAtMs ?? t);
+      c.stage = { kind: 'pending', readyAtMs: t };
+      return;
+    case 'done':
+      return;
+  }
+}
+
+function beginPull(c: ContainerRecord, ctx: WorkerContext, t: number): void {
+  const policy = pullPolicy(c);
+  const present = ctx.images.has(c.image);
+  if (policy === 'Never' || (present && policy !== 'Always')) {
+    ctx.event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+    c.stage = { kind: 'starting', atMs: t + TIMINGS.containerStartMs };
+    return;
+  }
+  ctx.event('Normal', 'Pulling', `Pulling image "${c.image}"`);
+  const ms = present ? TIMINGS.cachedPullMs : c.behaviour.image.pullSeconds * 1000;
+  c.stage = { kind: 'pulling', startedMs: t, doneAtMs: t + ms };
+}
+
+function finishPull(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number, startedMs: number): void {
+  if (c.behaviour.image.pullFails) {
+    const key = pullKey(rt, c);
+    ctx.event('Warning', 'Failed', `Failed to pull image "${c.image}": rpc error: code = NotFound desc = failed to pull and unpack image "${c.image}": not found`);
+    ctx.event('Warning', 'Failed', 'Error: ErrImagePull');
+    ctx.backoff.next(key, t);
+    c.shown = { kind: 'waiting', reason: 'ErrImagePull', message: `failed to pull and unpack image "${c.image}": not found` };
+    // The next sync (a second later) finds the pull in backoff and says so.
+    c.stage = { kind: 'pull-failed', announceAtMs: t + 1000, retryAtMs: t + (ctx.backoff.current(key) ?? TIMINGS.backoffInitialMs) };
+    return;
+  }
+  ctx.images.add(c.image);
+  const took = goDuration(t - startedMs);
+  ctx.event('Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${c.behaviour.image.sizeBytes} bytes.`);
+  c.stage = { kind: 'starting', atMs: t + TIMINGS.containerStartMs };
+}
+
+function start(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number): void {
+  if (c.instance || c.exits.length > 0) c.restartCount++;
+  if (c.instance) c.previousLogs = logLines(rt, c, t);
+  ctx.event('Normal', 'Created', `Created container: ${c.name}`);
+  ctx.event('Normal', 'Started', `Started container ${c.name}`);
+  c.shown = { kind: 'running', startedAtMs: t };
+  c.instance = { startedAtMs: t, requests: 0, requestLogs: [] };
+  const exit = c.behaviour.exit;
+  c.stage = { kind: 'running', exitAtMs: exit ? t + exit.afterSeconds * 1000 : undefined, exitCode: exit?.code ?? 0 };
+  const ports = c.spec.ports;
+  c.probes = c.init
+    ? []
+    : (['Startup', 'Liveness', 'Readiness'] as const).flatMap((kind) => {
+        const spec = readProbe(c.spec[`${kind.toLowerCase()}Probe`], ports);
+        return spec ? [{ kind, spec, state: initialProbeState(kind, spec, t) }] : [];
+      });
+  c.startupDone = !c.probes.some((p) => p.kind === 'Startup');
+  c.started = c.startupDone;
+  c.ready = c.started && !c.probes.some((p) => p.kind === 'Readiness');
+}
+
+/** One HTTP request or TCP connection to this container instance (probes, port-forward, Services). */
+export function connect(rt: PodRuntime, c: ContainerRecord, port: number, t: number, from: string, request?: { path: string }): Answer {
+  const inst = c.instance;
+  if (!inst || c.stage.kind !== 'running' || !listens(c.behaviour, port, (t - inst.startedAtMs) / 1000)) return { refused: true };
+  if (!request) return { refused: false, status: 0, body: '', latencySeconds: 0 };
+  inst.requests++;
+  const vars = { hostname: rt.hostname, atMs: t, client: from };
+  if (c.behaviour.logs.perRequest) inst.requestLogs.push({ atMs: t, text: renderTemplate(c.behaviour.logs.perRequest, vars) });
+  const a = httpAnswer(c.behaviour, inst.requests);
+  return { refused: false, status: a.status, body: renderTemplate(a.body ?? '', vars), latencySeconds: c.behaviour.responseSeconds };
+}
+
+function probe(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number): void {
+  for (const p of c.probes) {
+    if (p.state.nextAtMs !== t || c.stage.kind !== 'running' || c.stage.killAtMs !== undefined) continue;
+    // While a startup probe has not passed, liveness and readiness workers skip their ticks.
+    if (p.kind !== 'Startup' && !c.startupDone) {
+      p.state = { ...p.state, nextAtMs: t + p.spec.periodSeconds * 1000 };
+      continue;
+    }
+    if (p.kind === 'Startup' && c.startupDone) {
+      p.state = { ...p.state, nextAtMs: Infinity };
+      continue;
+    }
+    const outcome = runProbe(p.spec, {
+      podIP: rt.podIP ?? '',
+      execExitCode: c.behaviour.execExitCode,
+      connect: (port, request) => connect(rt, c, port, t, ctx.hostIP, request),
+    });
+    if (!outcome.ok) ctx.event('Warning', 'Unhealthy', `${p.kind} probe failed: ${outcome.output}`);
+    p.state = recordOutcome(p.state, p.spec, outcome.ok, t);
+    if (p.kind === 'Readiness') c.ready = p.state.result;
+    if (p.kind === 'Startup' && p.state.result && outcome.ok) {
+      c.startupDone = true;
+      c.started = true;
+      c.ready = !c.probes.some((q) => q.kind === 'Readiness');
+    }
+    if ((p.kind === 'Liveness' || p.kind === 'Startup') && !p.state.result) {
+      ctx.event('Normal', 'Killing', `Container ${c.name} failed ${p.kind.toLowerCase()} probe, will be restarted`);
+      kill(c, t, p.spec.terminationGracePeriodSeconds ?? rt.gracePeriodSeconds);
+    }
+  }
+}
+
+/**
+ * SIGTERM now, SIGKILL (137) when the grace period ends, unless the process
+ * exits first. A set killAtMs also marks the container as being stopped (no
+ * more probes); Infinity = stopping, and the process exits before any SIGKILL.
+ */
+function kill(c: ContainerRecord, t: number, graceSeconds: number): void {
+  if (c.stage.kind !== 'running') return;
+  const sigkillAt = t + Math.max(0, graceSeconds) * 1000;
+  let { exitAtMs, exitCode } = c.stage;
+  const term = c.behaviour.sigterm;
+  if (term.kind === 'exit' && t + term.afterSeconds * 1000 < (exitAtMs ?? Infinity)) {
+    exitAtMs = t + term.afterSeconds * 1000;
+    exitCode = term.code;
+  }
+  const exitsFirst = exitAtMs !== undefined && exitAtMs < sigkillAt;
+  c.stage = { kind: 'running', exitAtMs, exitCode, killAtMs: exitsFirst ? Infinity : sigkillAt };
+}
+
+function exit(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number, exitCode: number, reason: string): void {
+  const startedAtMs = c.instance?.startedAtMs ?? t;
+  const done: Terminated = { exitCode, reason, startedAtMs, finishedAtMs: t };
+  c.exits = [...c.exits, done].slice(-2);
+  c.shown = { kind: 'terminated', ...done };
+  c.started = false;
+  c.ready = false;
+  c.probes = [];
+  // Init containers restart only after a failure (and never under Never).
+  const restart =
+    !rt.terminating &&
+    (c.init
+      ? exitCode !== 0 && rt.restartPolicy !== 'Never'
+      : rt.restartPolicy === 'Always' || (rt.restartPolicy === 'OnFailure' && exitCode !== 0));
+  if (!restart) {
+    c.stage = { kind: 'done' };
+    return;
+  }
+  const key = backoffKey(rt, c);
+  if (ctx.backoff.inBackOffSince(key, t, t)) {
+    const window = ctx.backoff.current(key) ?? TIMINGS.backoffInitialMs;
+    c.shown = {
+      kind: 'waiting',
+      reason: 'CrashLoopBackOff',
+      message: `back-off ${goDuration(window)} restarting failed container=${c.name} pod=${podRef(rt)}`,
+    };
+    ctx.event('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef(rt)}`);
+    c.stage = { kind: 'backoff', untilMs: t + window };
+    return;
+  }
+  // First crash (or the first after a long healthy run): restart at once.
+  ctx.backoff.next(key, t);
+  c.stage = { kind: 'pending', readyAtMs: t };
+}
+
+/** Deletion: stop every container (`Killing` "Stopping container <c>") within the grace period. */
+export function terminate(rt: PodRuntime, ctx: WorkerContext, t: number, graceSeconds: number): void {
+  if (rt.terminating) return;
+  rt.terminating = true;
+  for (const c of rt.containers) {
+    if (c.stage.kind === 'running') {
+      ctx.event('Normal', 'Killing', `Stopping container ${c.name}`);
+      kill(c, t, graceSeconds);
+    } else if (c.stage.kind !== 'done') c.stage = { kind: 'done' };
+  }
+}
+
+export function allStopped(rt: PodRuntime): boolean {
+  return rt.containers.every((c) => c.stage.kind !== 'running');
+}
+
+/** The instance's log at `t`: profile lines, periodic lines and one line per request, in time order. */
+export function logLines(rt: PodRuntime, c: ContainerRecord, t: number): LogLine[] {
+  const inst = c.instance;
+  if (!inst) return [];
+  const until = c.stage.kind === 'running' ? t : Math.min(t, c.exits[c.exits.length - 1]?.finishedAtMs ?? t);
+  const vars = (atMs: number) => ({ hostname: rt.hostname, atMs });
+  const lines: LogLine[] = [];
+  for (const l of c.behaviour.logs.lines) {
+    const atMs = inst.startedAtMs + l.atSeconds * 1000;
+    if (atMs <= until) lines.push({ atMs, text: renderTemplate(l.text, vars(atMs)) });
+  }
+  const periodic = c.behaviour.logs.periodic;
+  if (periodic)
+    for (let atMs = inst.startedAtMs; atMs <= until; atMs += periodic.everySeconds * 1000) lines.push({ atMs, text: renderTemplate(periodic.text, vars(atMs)) });
+  lines.push(...inst.requestLogs.filter((l) => l.atMs <= until));
+  return lines.sort((a, b) => a.atMs - b.atMs);
+}

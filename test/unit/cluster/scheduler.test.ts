@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createScheduler, placePod } from '../../../runtime/src/cluster/scheduler/scheduler';
+import { fitErrorMessage } from '../../../runtime/src/cluster/scheduler/fit-error';
+import { tolerates } from '../../../runtime/src/cluster/scheduler/filters';
+import { buildNode } from '../../../runtime/src/cluster/nodes';
+import type { KubeObject } from '../../../runtime/src/cluster/types';
+import { harness } from './harness';
+
+const pod = (spec: any, name = 'p'): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', uid: name, resourceVersion: '1', creationTimestamp: '' }, spec });
+const node = (name: string, i: number, patch: (n: KubeObject) => void = () => {}) => {
+  const n = buildNode(name, i, 0);
+  patch(n);
+  return n;
+};
+
+test('the FitError message: sorted "<count> <reason>" entries and the preemption summary', () => {
+  assert.equal(
+    fitErrorMessage([
+      { reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'], resolvable: false },
+      { reasons: ['Insufficient cpu'], resolvable: true },
+      { reasons: ['Insufficient cpu'], resolvable: true },
+    ]),
+    '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+  );
+  assert.equal(fitErrorMessage([]), 'no nodes available to schedule pods');
+});
+
+test('tolerations: Exists ignores the value, an empty key with Exists matches all, effect must match if set', () => {
+  const taint = { key: 'k', value: 'v', effect: 'NoSchedule' };
+  assert.ok(tolerates([{ key: 'k', operator: 'Exists' }], taint));
+  assert.ok(tolerates([{ operator: 'Exists' }], taint));
+  assert.ok(tolerates([{ key: 'k', value: 'v' }], taint));
+  assert.ok(!tolerates([{ key: 'k', value: 'w' }], taint));
+  assert.ok(!tolerates([{ key: 'k', operator: 'Exists', effect: 'NoExecute' }], taint));
+});
+
+test('filters: nodeSelector, affinity, taints, unschedulable and resources each explain the node', () => {
+  const nodes = [
+    node('a', 0, (n) => (n.spec.taints = [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }])),
+    node('b', 1, (n) => (n.spec.unschedulable = true)),
+    node('c', 2),
+  ];
+  const none = () => [];
+  const gpu = placePod(pod({ nodeSelector: { gpu: 'true' }, containers: [{ name: 'c' }] }), nodes, none);
+  assert.equal(gpu.fits, false);
+  assert.equal(
+    !gpu.fits && gpu.message,
+    "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+  );
+  const big = placePod(pod({ containers: [{ name: 'c', resources: { requests: { cpu: '3', memory: '8Gi' } } }] }), [node('c', 2)], none);
+  assert.equal(!big.fits && big.message, '0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
+  const affinity = {
+    nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['c'] }] }] } },
+  };
+  assert.deepEqual(placePod(pod({ affinity, containers: [{ name: 'c' }] }), [node('c', 2), node('d', 3)], none), { fits: true, node: 'c' });
+});
+
+test('replicas spread: the emptier node scores higher', () => {
+  const nodes = [node('a', 0), node('b', 1)];
+  const busy = Array.from({ length: 3 }, (_, i) => ({ ...pod({ nodeName: 'a', containers: [{ name: 'c' }] }, `x${i}`), status: { phase: 'Running' } }));
+  const where = placePod(pod({ containers: [{ name: 'c' }] }), nodes, (n) => (n === 'a' ? busy : []));
+  assert.deepEqual(where, { fits: true, node: 'b' });
+});
+
+test('kubia-gpu stays Pending with the message until a node is labelled gpu=true, then is bound', () => {
+  const h = harness({ nodes: 3 });
+  createScheduler({ store: h.store, clock: h.clock, events: h.events, rng: h.rng });
+  h.pod('kubia-gpu', { nodeSelector: { gpu: 'true' }, containers: [{ name: 'kubia', image: 'luksa/kubia' }] });
+  h.advance(1_000);
+  let p = h.get('kubia-gpu')!;
+  const cond = p.status.conditions.find((c: any) => c.type === 'PodScheduled');
+  const expected = "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
+  assert.deepEqual([cond.status, cond.reason, cond.message], ['False', 'Unschedulable', expected]);
+  assert.ok(h.eventsOf('kubia-gpu').some((e) => e.reason === 'FailedScheduling' && e.type === 'Warning' && e.message === expected));
+  h.advance(60_000);
+  assert.equal(h.get('kubia-gpu')!.spec.nodeName, undefined);
+  h.nodes.label(h.nodeNames[1], { gpu: 'true' });
+  h.advance(15_000);
+  p = h.get('kubia-gpu')!;
+  assert.equal(p.spec.nodeName, h.nodeNames[1]);
+  assert.equal(p.status.conditions.find((c: any) => c.type === 'PodScheduled').status, 'True');
+  assert.ok(h.eventsOf('kubia-gpu').some((e) => e.reason === 'Scheduled' && e.message === `Successfully assigned default/kubia-gpu to ${h.nodeNames[1]}`));
+});
