@@ -1,7 +1,8 @@
 // The composition of the simulated cluster: store, clock, seeded random,
 // events, nodes, admission, and the components that react to watch events
 // (namespace controller, garbage collector, scheduler, one kubelet per node,
-// and the workload controllers registered as ComponentFactory values).
+// the workload, Service and node lifecycle controllers, and whatever else a
+// caller registers as ComponentFactory values).
 //
 // Time only moves through `advance`; `tick` delivers queued watch events and
 // runs timers already due, until nothing is left to do. Components keep no
@@ -15,13 +16,16 @@ import { deleteObject, type DeleteOptions, type DeleteResult } from './deletion'
 import { createEventRecorder, type ClusterEventRecorder } from './events';
 import { startGarbageCollector } from './garbage-collector';
 import { startKubelets, type KubeletFleet } from './kubelets';
+import { WORKLOAD_CONTROLLERS } from './controllers';
+import { startNodeLifecycleController } from './controllers/node-lifecycle';
 import { createScheduler } from './scheduler/scheduler';
+import { SERVICE_CONTROLLERS } from './services';
+import { kubernetesService, startKubernetesServiceController } from './kubernetes-service';
 import { BUILTIN_NAMESPACES, buildNamespace, startNamespaceController } from './namespaces';
 import { createNodeOps, DEFAULT_NODE_COUNT, DEFAULT_NODE_SHAPE, defaultNodeName, type NodeOps, type NodeShape } from './nodes';
 import { createRng, restoreRng, type RngState, type SeededRng } from './random';
 import type { ResourceInfo } from './resources';
 import { createStore, type MemoryStore, type StoreDump } from './store/store';
-import type { KubeObject } from './types';
 
 /** What every component gets: the shared parts of one cluster. */
 export interface ClusterCore {
@@ -49,7 +53,12 @@ export interface ClusterOptions {
   /** Start of virtual time, epoch ms (2026-01-01T00:00:00Z). */
   startMs?: number;
   minor?: number;
-  /** Scheduler, kubelets and controllers; each is started in order after the built-in ones. */
+  /**
+   * false starts only the API machinery, scheduler and kubelets, without the
+   * kube-controller-manager's controllers (unit tests of one controller).
+   */
+  controllers?: boolean;
+  /** Started in order after the built-in ones; a factory already built in is not started twice. */
   components?: ComponentFactory[];
 }
 
@@ -78,19 +87,8 @@ export interface Cluster extends ClusterCore {
   stop(): void;
 }
 
-/** The default/kubernetes Service the API server maintains (runtime-semantics §8). */
-function kubernetesService(): KubeObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'kubernetes', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '', labels: { component: 'apiserver', provider: 'kubernetes' } },
-    spec: {
-      type: 'ClusterIP', clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], sessionAffinity: 'None', ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', internalTrafficPolicy: 'Cluster',
-      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
-    },
-    status: { loadBalancer: {} },
-  };
-}
+/** kube-controller-manager's controllers the cluster runs unless told otherwise. */
+const CONTROLLER_MANAGER: readonly ComponentFactory[] = [...WORKLOAD_CONTROLLERS, ...SERVICE_CONTROLLERS, startNodeLifecycleController];
 
 /** Wires the parts; `resync` is run once the store holds its initial or restored contents. */
 function assemble(seed: string, rng: SeededRng, clock: VirtualClock, opts: ClusterOptions): { cluster: Cluster; resync: () => void } {
@@ -142,9 +140,13 @@ function assemble(seed: string, rng: SeededRng, clock: VirtualClock, opts: Clust
   const builtins: ComponentFactory[] = [
     () => startNamespaceController({ store, clock }),
     () => startGarbageCollector({ store, clock }),
+    () => startKubernetesServiceController({ store }),
     () => createScheduler({ store, clock, events, rng }),
+    ...(opts.controllers === false ? [] : CONTROLLER_MANAGER),
   ];
-  for (const f of [...builtins, ...(opts.components ?? [])]) components.push(f(core));
+  // Callers written before the controllers were built in still pass them; each runs once.
+  const extra = (opts.components ?? []).filter((f) => !builtins.includes(f));
+  for (const f of [...builtins, ...extra]) components.push(f(core));
   const resync = () => {
     events.resync();
     nodes.resync();

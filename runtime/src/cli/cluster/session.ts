@@ -1,11 +1,13 @@
-// One cluster command's life: parse the line, open the state directory
-// (default `.kubelab/` in the working directory), run, commit what changed,
-// and only then print — so every success line the user sees is durable.
+// One cluster command's life: parse the line, lock and open the state
+// directory (default `.kubelab/` in the working directory), run, commit what
+// changed, unlock, and only then print — so every success line the user sees
+// is durable, and two commands never interleave their writes.
 
 import { isAbsolute, join } from 'node:path';
 import { parseArgs, type ArgsSpec, type FlagSpec, type ParsedArgs } from '../args';
 import type { CliIO } from '../io';
 import { openCluster } from '../../cluster/persistence';
+import { acquireLock } from '../../cluster/persistence/lock';
 import type { Cluster } from '../../cluster/cluster';
 
 export const DEFAULT_STATE_DIR = '.kubelab';
@@ -54,6 +56,36 @@ export function stateDir(args: ParsedArgs, io: CliIO): string {
   return isAbsolute(dir) ? dir : join(io.cwd, dir);
 }
 
+/** Restore, run, commit: everything that needs the directory's lock. */
+async function runLocked(dir: string, args: ParsedArgs, io: CliIO, body: CommandBody, out: Output): Promise<number> {
+  const nodes = typeof args.flags.nodes === 'string' ? Number(args.flags.nodes) : undefined;
+  const opened = openCluster(dir, { seed: args.flags.seed as string | undefined, nodes: Number.isInteger(nodes) ? nodes : undefined });
+  if (!opened.ok) {
+    out.error(`error: ${opened.message}`);
+    return 1;
+  }
+  const { cluster, notes, save } = opened.value;
+  for (const n of notes) out.warn(n);
+  const session: Session = {
+    cluster, args, out, io,
+    namespace: typeof args.flags.namespace === 'string' ? args.flags.namespace : 'default',
+    flag: (n) => (typeof args.flags[n] === 'string' ? (args.flags[n] as string) : undefined),
+    bool: (n) => args.flags[n] === true,
+    list: (n) => {
+      const v = args.flags[n];
+      return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+    },
+  };
+  try {
+    const code = await body(session);
+    cluster.tick();
+    if (out.changed || notes.length > 0) save();
+    return code;
+  } finally {
+    cluster.stop();
+  }
+}
+
 export function clusterCommand(flags: ArgsSpec['flags'], body: CommandBody): (argv: string[], io: CliIO) => Promise<number> {
   return async (argv, io) => {
     const args = parseArgs(argv, { flags: { ...COMMON_FLAGS, ...flags } });
@@ -62,29 +94,19 @@ export function clusterCommand(flags: ArgsSpec['flags'], body: CommandBody): (ar
       return 1;
     }
     const dir = stateDir(args, io);
-    const nodes = typeof args.flags.nodes === 'string' ? Number(args.flags.nodes) : undefined;
-    const opened = openCluster(dir, { seed: args.flags.seed as string | undefined, nodes: Number.isInteger(nodes) ? nodes : undefined });
-    if (!opened.ok) {
-      io.stderr(`error: ${opened.message}\n`);
+    const lock = await acquireLock(dir);
+    if (!lock.ok) {
+      io.stderr(`error: ${lock.message}\n`);
       return 1;
     }
-    const { cluster, notes, save } = opened.value;
     const out = new Output();
-    for (const n of notes) out.warn(n);
-    const session: Session = {
-      cluster, args, out, io,
-      namespace: typeof args.flags.namespace === 'string' ? args.flags.namespace : 'default',
-      flag: (n) => (typeof args.flags[n] === 'string' ? (args.flags[n] as string) : undefined),
-      bool: (n) => args.flags[n] === true,
-      list: (n) => {
-        const v = args.flags[n];
-        return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-      },
-    };
-    const code = await body(session);
-    cluster.tick();
-    if (out.changed || notes.length > 0) save();
-    cluster.stop();
+    for (const n of lock.notes) out.warn(n);
+    let code: number;
+    try {
+      code = await runLocked(dir, args, io, body, out);
+    } finally {
+      lock.release();
+    }
     if (out.err.length) io.stderr(out.err.map((l) => l + '\n').join(''));
     if (out.out.length) io.stdout(out.out.map((l) => l + '\n').join(''));
     return code;
