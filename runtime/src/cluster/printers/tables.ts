@@ -84,8 +84,10 @@ function jobStatus(j: any): string {
   if (has('Complete')) return 'Complete';
   if (has('Failed')) return 'Failed';
   if (j.metadata?.deletionTimestamp) return 'Terminating';
-  if (has('FailureTarget')) return 'FailureTarget';
+  // printJob (1.33) checks Suspended before the interim FailureTarget / SuccessCriteriaMet.
   if (has('Suspended')) return 'Suspended';
+  if (has('FailureTarget')) return 'FailureTarget';
+  if (has('SuccessCriteriaMet')) return 'SuccessCriteriaMet';
   return 'Running';
 }
 

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { workloadTable } from '../../../../runtime/src/cluster/printers/workloads';
+import { tableRows } from '../../../../runtime/src/cluster/printers/tables';
 import type { KubeObject } from '../../../../runtime/src/cluster/types';
 
 const NOW = Date.UTC(2026, 0, 1, 0, 10);
+const workloadTable = (kind: string, objects: KubeObject[], now: number) => tableRows(kind, objects, { now });
 const obj = (kind: string, spec: any, status: any, meta: any = {}): KubeObject => ({
   apiVersion: 'v1', kind, metadata: { name: 'x', uid: 'u', resourceVersion: '1', creationTimestamp: '2026-01-01T00:09:25Z', ...meta }, spec, status,
 });
