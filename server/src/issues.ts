@@ -15,7 +15,3 @@ export interface Issue {
   message: string;
 }
 
-/** Moves a document-relative issue to file offsets. */
-export function shift(issue: Issue, by: number): Issue {
-  return by === 0 ? issue : { ...issue, range: { start: issue.range.start + by, end: issue.range.end + by } };
-}

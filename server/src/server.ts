@@ -12,9 +12,9 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_MINOR } from '../../runtime/src/api/field';
 import { DEFAULT_SETTINGS, readSettings, SECTION, type Settings } from './config';
+import { EditLog } from './documents/edits';
 import { DiagnosticsHandler } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
 import { excluder } from './workspace/glob';
@@ -22,12 +22,13 @@ import { findYamlFiles, MAX_INDEXED_FILE_BYTES } from './workspace/scan';
 import { Workspace } from './workspace/workspace';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const edits = new EditLog();
+  const documents = new TextDocuments(edits.documents);
   const workspace = new Workspace();
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let roots: string[] = [];
-  const diagnostics = new DiagnosticsHandler(connection, documents, workspace, () => settings, DEFAULT_MINOR);
+  const diagnostics = new DiagnosticsHandler(connection, documents, workspace, () => settings, DEFAULT_MINOR, edits);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;

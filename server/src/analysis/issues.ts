@@ -1,26 +1,23 @@
-// All issues of an analysed file in file offsets: each document's own issues
-// plus its workspace-scope lint, filtered and re-graded by the settings.
+// The issues shown for one document: its own issues plus its workspace-scope
+// lint, filtered and re-graded by the settings. Offsets stay segment-relative;
+// handlers/diagnosticCache.ts places them in the file.
 import type { Settings } from '../config';
 import { shownSeverity } from '../config';
-import { shift, type Issue, type Severity } from '../issues';
-import type { WorkspaceIndex } from '../workspace/index';
-import { workspaceIssues } from './document';
-import type { AnalyzedFile } from './file';
+import type { Issue, Severity } from '../issues';
+import type { ParsedDocument } from './document';
 
 export interface ShownIssue {
   issue: Issue;
   severity: Severity;
 }
 
-export function fileIssues(file: AnalyzedFile, index: WorkspaceIndex, settings: Settings): ShownIssue[] {
-  if (!settings.validateEnable) return [];
+/** `workspace` is the document's workspace-scope lint (analysis/document.ts `workspaceIssues`). */
+export function documentIssues(doc: ParsedDocument, workspace: readonly Issue[], settings: Settings): ShownIssue[] {
+  if (!settings.validateEnable || !doc.kubernetes) return [];
   const out: ShownIssue[] = [];
-  for (const doc of file.docs) {
-    if (!doc.kubernetes) continue;
-    for (const issue of [...doc.local, ...workspaceIssues(doc, index, index.generation)]) {
-      const severity = shownSeverity(settings, issue);
-      if (severity) out.push({ issue: shift(issue, doc.start), severity });
-    }
+  for (const issue of [...doc.local, ...workspace]) {
+    const severity = shownSeverity(settings, issue);
+    if (severity) out.push({ issue, severity });
   }
   return out;
 }

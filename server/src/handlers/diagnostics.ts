@@ -1,14 +1,17 @@
 // Diagnostics timing: each change is analysed after a short debounce that
 // collapses bursts, stale work is dropped by version, and a change that moves the
 // workspace index re-publishes the other open files (their cross-file lint may
-// have changed). Analysis itself is incremental (analysis/file.ts).
+// have changed). Analysis is incremental (analysis/file.ts, from the edits the
+// EditLog recorded), so is the conversion to LSP (diagnosticCache.ts), and a file
+// has at most one publish being written: changes meanwhile wait for it and are
+// then published once, so a file rewritten without pause queues nothing.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, type AnalyzedFile } from '../analysis/file';
-import { fileIssues } from '../analysis/issues';
 import type { Settings } from '../config';
+import type { EditLog } from '../documents/edits';
 import type { Workspace } from '../workspace/workspace';
-import { toDiagnostic } from './toDiagnostic';
+import { DiagnosticCache } from './diagnosticCache';
 
 /** Larger files are not analysed at all: parsing them would stall every request behind them. */
 export const MAX_ANALYZED_CHARS = 5 * 1024 * 1024;
@@ -28,6 +31,11 @@ export class DiagnosticsHandler {
   private readonly pending = new Map<string, Pending>();
   private readonly lastChange = new Map<string, number>();
   private readonly tooLarge = new Set<string>();
+  private readonly cache = new DiagnosticCache();
+  /** Files whose last publish is still being written... */
+  private readonly writing = new Set<string>();
+  /** ...and those of them that changed meanwhile. */
+  private readonly stale = new Set<string>();
   /** Until the client's settings are known nothing is published, so no result is shown with the wrong ones. */
   private started = false;
 
@@ -37,6 +45,7 @@ export class DiagnosticsHandler {
     private readonly workspace: Workspace,
     private readonly settings: () => Settings,
     private readonly minor: number,
+    private readonly edits: EditLog,
   ) {}
 
   /** Called once settings are loaded; publishes every file opened meanwhile. */
@@ -69,6 +78,8 @@ export class DiagnosticsHandler {
     this.pending.delete(uri);
     this.lastChange.delete(uri);
     this.tooLarge.delete(uri);
+    this.stale.delete(uri);
+    this.edits.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -88,7 +99,7 @@ export class DiagnosticsHandler {
     if (previous?.version === doc.version) return { file: previous, moved: false };
     const text = doc.getText();
     if (text.length > MAX_ANALYZED_CHARS) return undefined;
-    const file = analyzeFile(previous, doc.version, text, { uri, minor: this.minor });
+    const file = analyzeFile(previous, doc.version, text, { uri, minor: this.minor }, this.edits.take(uri));
     return { file, moved: this.workspace.setOpen(file) };
   }
 
@@ -96,13 +107,22 @@ export class DiagnosticsHandler {
     this.pending.delete(uri);
     const doc = this.documents.get(uri);
     if (!doc) return;
+    if (this.writing.has(uri)) {
+      this.stale.add(uri);
+      return;
+    }
     if (doc.getText().length > MAX_ANALYZED_CHARS) return this.skipLarge(uri, doc.version, doc.getText().length);
     this.tooLarge.delete(uri);
     const { file, moved } = this.analyze(uri)!;
-    const settings = this.settings();
-    const diagnostics = fileIssues(file, this.workspace.index, settings).map((s) => toDiagnostic(s.issue, s.severity, file.lines));
-    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    const diagnostics = this.cache.forFile(file, this.workspace.index, this.settings());
+    this.writing.add(uri);
+    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics }).finally(() => this.written(uri));
     if (moved) this.scheduleAll(uri);
+  }
+
+  private written(uri: string): void {
+    this.writing.delete(uri);
+    if (this.stale.delete(uri)) this.run(uri);
   }
 
   private skipLarge(uri: string, version: number, size: number): void {

@@ -1,6 +1,6 @@
 // The one place an Issue becomes an LSP Diagnostic (STYLE §14).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { LineIndex } from '../../../runtime/src/text/path';
+import type { Lines } from '../documents/fileLines';
 import type { Issue, Severity } from '../issues';
 import { DIAGNOSTIC_SOURCE, RULES_DOC_URL } from '../protocol';
 
@@ -11,8 +11,8 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** `issue.range` must be in file offsets. */
-export function toDiagnostic(issue: Issue, severity: Severity, lines: LineIndex): Diagnostic {
+/** `lines` turns the offsets of `issue.range` into positions. */
+export function toDiagnostic(issue: Issue, severity: Severity, lines: Pick<Lines, 'position'>): Diagnostic {
   return {
     range: { start: lines.position(issue.range.start), end: lines.position(issue.range.end) },
     severity: LSP_SEVERITY[severity],
@@ -23,4 +23,10 @@ export function toDiagnostic(issue: Issue, severity: Severity, lines: LineIndex)
     // Quick fixes find the field again from its path.
     data: issue.path === undefined ? undefined : { path: issue.path },
   };
+}
+
+/** The same diagnostic `lines` lines further down (its document moved, its text did not). */
+export function moveDiagnostic(d: Diagnostic, lines: number): Diagnostic {
+  const { start, end } = d.range;
+  return { ...d, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }

@@ -1,6 +1,7 @@
-// The workspace index: every indexed resource by file and by namespace, with an
-// inverted label index so "which pods does this selector match" reads only the
-// candidates sharing one of its labels. Updated per file; `generation` moves only
+// The workspace index: every indexed resource by file and by namespace, with
+// inverted label indexes so "which pods does this selector match" and "which
+// selectors match these labels" read only the candidates sharing a label pair.
+// Updated per file, or per changed document of a file; `generation` moves only
 // when something a lint rule depends on changed, so unrelated keystrokes leave
 // cached workspace lint valid.
 import { matches, type Selector } from '../../../runtime/src/api/selectors';
@@ -11,11 +12,22 @@ interface Namespace {
   all: Set<IndexedResource>;
   /** `key\u0000value` → resources whose pod labels carry that pair. */
   byLabel: Map<string, Set<IndexedResource>>;
-  withSelector: Set<IndexedResource>;
+  /** `key\u0000value` → resources whose selector has an `In` requirement on that pair (its first one)... */
+  selectorsByLabel: Map<string, Set<IndexedResource>>;
+  /** ...and the resources whose selector has none, which any labels may match. */
+  selectorsUnkeyed: Set<IndexedResource>;
+}
+
+/** Documents of a file that changed, and whether a lint rule can see the difference. */
+export interface FileChange {
+  removed: readonly IndexedResource[];
+  added: readonly IndexedResource[];
+  changed: boolean;
 }
 
 export class WorkspaceIndex implements WorkspaceQuery {
-  private readonly files = new Map<string, { resources: IndexedResource[]; fingerprint: string }>();
+  /** `fingerprint` is unknown after a patch, so the next whole-file set counts as a change. */
+  private readonly files = new Map<string, { resources: IndexedResource[]; fingerprint?: string }>();
   private readonly namespaces = new Map<string, Namespace>();
   generation = 0;
 
@@ -28,6 +40,16 @@ export class WorkspaceIndex implements WorkspaceQuery {
     if (old?.fingerprint === print) return false;
     this.generation++;
     return true;
+  }
+
+  /** Applies a change to a file already indexed: `resources` is its new full list. Returns whether the generation moved. */
+  patchFile(uri: string, resources: IndexedResource[], change: FileChange): boolean {
+    if (!this.files.has(uri)) return this.setFile(uri, resources);
+    for (const r of change.removed) this.unlink(r);
+    for (const r of change.added) this.link(r);
+    this.files.set(uri, { resources });
+    if (change.changed) this.generation++;
+    return change.changed;
   }
 
   removeFile(uri: string): boolean {
@@ -63,35 +85,66 @@ export class WorkspaceIndex implements WorkspaceQuery {
     const ns = this.namespaces.get(namespace);
     if (!ns) return [];
     const out: IndexedResource[] = [];
-    for (const r of ns.withSelector) if (r.selector && matches(r.selector, labels)) out.push(r);
+    for (const r of selectorCandidates(ns, labels)) if (r.selector && matches(r.selector, labels)) out.push(r);
     return out.sort(byOrigin);
   }
 
   private ns(name: string): Namespace {
     let ns = this.namespaces.get(name);
-    if (!ns) this.namespaces.set(name, (ns = { all: new Set(), byLabel: new Map(), withSelector: new Set() }));
+    if (!ns) this.namespaces.set(name, (ns = { all: new Set(), byLabel: new Map(), selectorsByLabel: new Map(), selectorsUnkeyed: new Set() }));
     return ns;
   }
 
   private link(r: IndexedResource): void {
     const ns = this.ns(r.namespace);
     ns.all.add(r);
-    if (r.selector) ns.withSelector.add(r);
-    for (const [k, v] of Object.entries(r.podLabels ?? {})) {
-      const key = `${k}\u0000${v}`;
-      let set = ns.byLabel.get(key);
-      if (!set) ns.byLabel.set(key, (set = new Set()));
-      set.add(r);
-    }
+    for (const key of labelKeys(r)) post(ns.byLabel, key, r);
+    if (!r.selector) return;
+    const keys = selectorKeys(r);
+    if (!keys.length) ns.selectorsUnkeyed.add(r);
+    for (const key of keys) post(ns.selectorsByLabel, key, r);
   }
 
   private unlink(r: IndexedResource): void {
     const ns = this.namespaces.get(r.namespace);
     if (!ns) return;
     ns.all.delete(r);
-    ns.withSelector.delete(r);
-    for (const [k, v] of Object.entries(r.podLabels ?? {})) ns.byLabel.get(`${k}\u0000${v}`)?.delete(r);
+    ns.selectorsUnkeyed.delete(r);
+    for (const key of labelKeys(r)) unpost(ns.byLabel, key, r);
+    for (const key of selectorKeys(r)) unpost(ns.selectorsByLabel, key, r);
   }
+}
+
+function post(postings: Map<string, Set<IndexedResource>>, key: string, r: IndexedResource): void {
+  let set = postings.get(key);
+  if (!set) postings.set(key, (set = new Set()));
+  set.add(r);
+}
+
+/** Empty postings go, so label values typed one character at a time leave nothing behind. */
+function unpost(postings: Map<string, Set<IndexedResource>>, key: string, r: IndexedResource): void {
+  const set = postings.get(key);
+  if (set?.delete(r) && !set.size) postings.delete(key);
+}
+
+function labelKeys(r: IndexedResource): string[] {
+  return Object.entries(r.podLabels ?? {}).map(([k, v]) => `${k}\u0000${v}`);
+}
+
+/**
+ * The pairs a selector is posted under: those of its first `In` requirement. Labels
+ * it matches must carry one of them, so the postings of the labels' own pairs find it.
+ */
+function selectorKeys(r: IndexedResource): string[] {
+  const req = r.selector?.requirements.find((q) => q.operator === 'In');
+  return req ? req.values.map((v) => `${req.key}\u0000${v}`) : [];
+}
+
+/** Every selector that can match `labels`: those posted under one of its pairs, and the unkeyed. */
+function selectorCandidates(ns: Namespace, labels: Record<string, string>): Set<IndexedResource> {
+  const out = new Set(ns.selectorsUnkeyed);
+  for (const [k, v] of Object.entries(labels)) for (const r of ns.selectorsByLabel.get(`${k}\u0000${v}`) ?? []) out.add(r);
+  return out;
 }
 
 /** The smallest set that must hold every match: the postings of the most selective `In` requirement. */

@@ -4,6 +4,8 @@ import { isKubernetesLike } from '../../../runtime/src/api/check';
 import { parseDocuments } from '../../../runtime/src/text/documents';
 import { LineIndex } from '../../../runtime/src/text/path';
 import type { AnalyzedFile } from '../analysis/file';
+import type { ParsedDocument } from '../analysis/document';
+import type { Lines } from '../documents/fileLines';
 import { splitSegments } from '../documents/split';
 import { isObj } from '../lint/pods';
 import { WorkspaceIndex } from './index';
@@ -15,12 +17,21 @@ export class Workspace {
   /** Line tables of indexed disk files, for turning their offsets into positions. */
   private readonly diskLines = new Map<string, LineIndex>();
 
-  /** Records an open file's latest analysis. Returns whether the index generation moved. */
+  /**
+   * Records an open file's latest analysis. Returns whether the index generation
+   * moved. A file analysed from the one recorded here updates the index by its
+   * delta: only the documents cut again are unlinked and linked.
+   */
   setOpen(file: AnalyzedFile): boolean {
+    const basis = file.delta?.basis;
+    const patch = basis !== undefined && this.open.get(file.uri) === basis;
     this.open.set(file.uri, file);
     this.diskLines.delete(file.uri);
-    const resources = file.docs.flatMap((d) => (d.resource ? [d.resource] : []));
-    return this.index.setFile(file.uri, resources, file.docs.map((d) => d.fingerprint).join('\n'));
+    const resources = resourcesOf(file.docs);
+    if (!patch) return this.index.setFile(file.uri, resources, file.docs.map((d) => d.fingerprint).join('\n'));
+    const { before, after } = file.delta!;
+    const changed = before.length !== after.length || before.some((d, i) => d.fingerprint !== after[i].fingerprint);
+    return this.index.patchFile(file.uri, resources, { removed: resourcesOf(before), added: resourcesOf(after), changed });
   }
 
   /** The file was closed; its disk content (if any) is indexed by the caller next. */
@@ -55,9 +66,15 @@ export class Workspace {
     return this.index.removeFile(uri);
   }
 
-  lines(uri: string): LineIndex | undefined {
+  lines(uri: string): Lines | undefined {
     return this.open.get(uri)?.lines ?? this.diskLines.get(uri);
   }
+}
+
+function resourcesOf(docs: readonly ParsedDocument[]): IndexedResource[] {
+  const out: IndexedResource[] = [];
+  for (const d of docs) if (d.resource) out.push(d.resource);
+  return out;
 }
 
 /** Index entries of a file's text without running validation or lint. */
