@@ -11,6 +11,7 @@ import { resolveKind } from '../api/kinds';
 import { validateObjectMeta } from '../api/validation/metadata';
 import { validateObject } from '../api/validation';
 import { allocateService } from './allocators';
+import { admitPod } from './pod-admission';
 import * as errors from './api-error';
 import type { ApiError } from './api-error';
 import { jsonEqual, LAST_APPLIED, threeWayMerge } from './apply-merge';
@@ -27,7 +28,7 @@ export interface AdmissionContext {
   minor: number;
 }
 
-export type WriteOutcome = 'created' | 'configured' | 'unchanged' | 'replaced';
+export type WriteOutcome = 'created' | 'configured' | 'unchanged' | 'replaced' | 'scaled';
 
 export type AdmissionResult =
   | { ok: true; object: KubeObject; outcome: WriteOutcome; warnings: string[] }
@@ -127,7 +128,7 @@ function admitNew(ctx: AdmissionContext, info: ResourceInfo, decoded: KubeObject
   const nsError = checkNamespace(ctx, info, obj);
   if (nsError) return { ok: false, error: nsError };
   const uid = ctx.rng.uid();
-  obj = prepareForCreate(obj, { uid }) as KubeObject;
+  obj = admitPod(prepareForCreate(obj, { uid }) as KubeObject);
   if (!obj.metadata.name && obj.metadata.generateName) obj = { ...obj, metadata: { ...obj.metadata, name: generatedName(ctx, info, obj) } };
   if (obj.kind === 'Namespace') obj = { ...obj, spec: { finalizers: ['kubernetes'], ...obj.spec }, status: { phase: 'Active' } };
   const v = validate(ctx, info, obj);
@@ -199,6 +200,22 @@ function admitUpdate(ctx: AdmissionContext, info: ResourceInfo, live: KubeObject
   if (errs.length) return { ok: false, error: invalidObject(ctx, obj, errs), warnings };
   if (jsonEqual(obj, live)) return { ok: true, object: live, outcome: 'unchanged', warnings };
   return { ok: true, object: ctx.store.update(obj), outcome, warnings };
+}
+
+/** Kinds of ours with a `/scale` subresource. */
+const SCALABLE = new Set(['ReplicationController', 'ReplicaSet']);
+
+/** The scale subresource a kind lacks: the API server has no such path. */
+const NO_SUCH_PATH: ApiError = { code: 404, reason: 'NotFound', message: 'the server could not find the requested resource' };
+
+/** PUT `<resource>/<name>/scale`: only spec.replicas changes (generation moves, labels do not). */
+export function scaleObject(ctx: AdmissionContext, info: ResourceInfo, namespace: string | undefined, name: string, replicas: number): AdmissionResult {
+  const live = ctx.store.get(info.kind, info.namespaced ? namespace : undefined, name);
+  if (!live) return { ok: false, error: errors.notFound(qualifiedResource(info), name) };
+  if (!SCALABLE.has(info.kind)) return { ok: false, error: NO_SUCH_PATH };
+  const r = admitUpdate(ctx, info, live, { ...live, spec: { ...live.spec, replicas } }, [], 'scaled');
+  // kubectl reports `scaled` even when the count was already right.
+  return r.ok ? { ...r, outcome: 'scaled' } : r;
 }
 
 function safeParse(text: string): unknown {

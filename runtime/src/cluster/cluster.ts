@@ -10,7 +10,7 @@
 // `resync` re-derives its indexes and re-arms its timers.
 
 import { DEFAULT_MINOR } from '../api/field';
-import { applyObject, createObject, replaceObject, type AdmissionContext, type AdmissionResult, type WriteOptions } from './admission';
+import { applyObject, createObject, replaceObject, scaleObject, type AdmissionContext, type AdmissionResult, type WriteOptions } from './admission';
 import { createClock, DEFAULT_EPOCH_MS, type VirtualClock } from './clock';
 import { deleteObject, type DeleteOptions, type DeleteResult } from './deletion';
 import { createEventRecorder, type ClusterEventRecorder } from './events';
@@ -68,6 +68,12 @@ export interface ClusterState {
   nowMs: number;
   rng: RngState;
   store: StoreDump;
+  /**
+   * What components hold outside the API objects, by component (JSON-safe):
+   * `kubelets` = each node's container runtime (kubelets.ts). Absent in
+   * state saved before it existed; those components then start fresh.
+   */
+  components?: Record<string, unknown>;
 }
 
 export interface Cluster extends ClusterCore {
@@ -78,12 +84,21 @@ export interface Cluster extends ClusterCore {
   create(obj: unknown, opts?: WriteOptions): AdmissionResult;
   apply(obj: unknown, opts?: WriteOptions): AdmissionResult;
   replace(obj: unknown, opts?: WriteOptions): AdmissionResult;
+  /** The scale subresource (`kubectl scale`). */
+  scale(info: ResourceInfo, namespace: string | undefined, name: string, replicas: number): AdmissionResult;
   delete(info: ResourceInfo, namespace: string | undefined, name: string, opts?: DeleteOptions): DeleteResult;
   /** Delivers watch events and runs due timers until quiescent. */
   tick(): void;
   /** Moves virtual time forward, running every timer due in between in order. */
   advance(ms: number): void;
+  /**
+   * Moves virtual time from timer to timer until `done()` holds, at most
+   * `maxMs` ahead (what a waiting client sees pass); returns whether it holds.
+   */
+  advanceUntil(done: () => boolean, maxMs: number): boolean;
   state(): ClusterState;
+  /** ClusterState.components alone (the persistence journal records it with every command). */
+  componentState(): Record<string, unknown>;
   stop(): void;
 }
 
@@ -117,6 +132,7 @@ function assemble(seed: string, rng: SeededRng, clock: VirtualClock, opts: Clust
     create: (obj, o) => settle(createObject(admission, obj, o)),
     apply: (obj, o) => settle(applyObject(admission, obj, o)),
     replace: (obj, o) => settle(replaceObject(admission, obj, o)),
+    scale: (info, ns, name, n) => settle(scaleObject(admission, info, ns, name, n)),
     delete: (info, ns, name, o) => settle(deleteObject({ store, clock }, info, ns, name, o)),
     tick,
     advance(ms) {
@@ -126,7 +142,18 @@ function assemble(seed: string, rng: SeededRng, clock: VirtualClock, opts: Clust
       clock.setNow(target);
       tick();
     },
-    state: () => ({ seed, nowMs: clock.now(), rng: rng.state(), store: store.dump() }),
+    advanceUntil(done, maxMs) {
+      const limit = clock.now() + Math.max(0, maxMs);
+      tick();
+      for (;;) {
+        if (done()) return true;
+        const next = clock.nextDueAt();
+        if (next === undefined || next > limit) return false;
+        cluster.advance(next - clock.now());
+      }
+    },
+    state: () => ({ seed, nowMs: clock.now(), rng: rng.state(), store: store.dump(), components: cluster.componentState() }),
+    componentState: () => ({ kubelets: kubelets.save() }),
     stop() {
       for (const c of components) c.stop?.();
     },
@@ -173,6 +200,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
 export function restoreCluster(state: ClusterState, opts: Omit<ClusterOptions, 'seed' | 'startMs' | 'nodes'> = {}): Cluster {
   const { cluster: c, resync } = assemble(state.seed, restoreRng(state.rng), createClock(state.nowMs), opts);
   c.store.load(state.store);
+  c.kubelets.load(state.components?.kubelets);
   resync();
   return c;
 }

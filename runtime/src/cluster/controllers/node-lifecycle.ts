@@ -4,8 +4,8 @@
 // lifecycle controller marks its pods not Ready (MarkPodsNotReady, so they
 // leave their Services' endpoints), and the taint-eviction controller deletes
 // each pod when its NoExecute toleration runs out — 300 s with the default
-// tolerations, at once without one, never for a toleration without seconds
-// (DaemonSet pods). A restored node loses its taints, so nothing more is
+// tolerations admission adds (pod-admission.ts), at once without one, never
+// for a toleration without seconds (DaemonSet pods). A restored node loses its taints, so nothing more is
 // evicted; its kubelet then finishes the pods already deleted.
 //
 // One reconcile per node name (level-triggered): it recomputes every pod's
@@ -13,7 +13,7 @@
 
 import { parseRfc3339, rfc3339 } from '../clock';
 import { deleteObject } from '../deletion';
-import { isNodeReady, TAINT_UNREACHABLE } from '../nodes';
+import { isNodeReady } from '../nodes';
 import { resourceForKind } from '../resources';
 import { tolerates } from '../scheduler/filters';
 import type { ClusterComponent, ClusterCore } from '../cluster';
@@ -46,30 +46,11 @@ export function tolerationSeconds(tolerations: readonly any[] | undefined, taint
   return min;
 }
 
-const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
-/** The DefaultTolerationSeconds admission plugin's value (§7). */
-export const DEFAULT_TOLERATION_SECONDS = 300;
-
-/**
- * The DefaultTolerationSeconds admission plugin: every pod tolerates the
- * not-ready and unreachable NoExecute taints for 300 s unless it already
- * tolerates them itself. Applied here on read because our admission does not
- * add them to the stored pod; once it does, this changes nothing.
- */
-export function withDefaultTolerations(tolerations: readonly any[] | undefined): any[] {
-  const own = [...(tolerations ?? [])];
-  const covers = (key: string) => own.some((t) => (!t.key || t.key === key) && (!t.effect || t.effect === 'NoExecute'));
-  const added = [TAINT_NOT_READY, TAINT_UNREACHABLE]
-    .filter((key) => !covers(key))
-    .map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS }));
-  return [...own, ...added];
-}
-
 /** When a pod on a node with these taints is to be evicted (epoch ms); Infinity = never. */
 export function evictionDueMs(pod: KubeObject, taints: readonly Taint[], nowMs: number): number {
   const noExecute = taints.filter((t) => t.effect === 'NoExecute');
   if (noExecute.length === 0) return Infinity;
-  const seconds = tolerationSeconds(withDefaultTolerations(pod.spec?.tolerations), noExecute);
+  const seconds = tolerationSeconds(pod.spec?.tolerations, noExecute);
   if (seconds === Infinity) return Infinity;
   // The clock starts when the newest NoExecute taint appeared (the controller saw the node change then).
   const since = Math.max(...noExecute.map((t) => parseRfc3339(t.timeAdded) ?? nowMs));
@@ -127,10 +108,17 @@ export function startNodeLifecycleController(core: ClusterCore): ClusterComponen
     return next === Infinity ? undefined : { requeueAfter: next - now };
   };
 
+  // A pod on a Ready node without NoExecute taints needs nothing from either controller, so its
+  // events are not worth a reconcile of the whole node; the node's own change enqueues it.
+  const needsAttention = (nodeName: string) => {
+    const node = store.get('Node', undefined, nodeName);
+    return !!node && (!isNodeReady(node) || (node.spec?.taints ?? []).some((t: Taint) => t.effect === 'NoExecute'));
+  };
+
   const queue = createWorkQueue(clock, 'node-lifecycle-controller', reconcile);
   const unwatch = store.watch((e: WatchEvent) => {
     if (e.object.kind === 'Node') queue.add(e.object.metadata.name);
-    else if (e.object.spec?.nodeName && e.type !== 'DELETED') queue.add(e.object.spec.nodeName);
+    else if (e.object.spec?.nodeName && e.type !== 'DELETED' && needsAttention(e.object.spec.nodeName)) queue.add(e.object.spec.nodeName);
   }, ['Node', 'Pod']);
   return {
     resync() {

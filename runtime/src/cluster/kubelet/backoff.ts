@@ -6,7 +6,7 @@
 
 import { TIMINGS } from './timings';
 
-interface Entry {
+export interface BackoffEntry {
   backoffMs: number;
   lastUpdateMs: number;
 }
@@ -19,11 +19,17 @@ export interface Backoff {
   /** Records a restart at eventTime (Next): starts at the initial window or doubles it. */
   next(key: string, eventMs: number): void;
   forget(prefix: string): void;
+  /** The entries by key, for the kubelet's saved state. */
+  entries(): Record<string, BackoffEntry>;
 }
 
-export function createBackoff(initialMs: number = TIMINGS.backoffInitialMs, maxMs: number = TIMINGS.backoffMaxMs): Backoff {
-  const entries = new Map<string, Entry>();
-  const expired = (e: Entry, eventMs: number) => eventMs - e.lastUpdateMs > 2 * maxMs;
+export function createBackoff(
+  initialMs: number = TIMINGS.backoffInitialMs,
+  maxMs: number = TIMINGS.backoffMaxMs,
+  saved: Record<string, BackoffEntry> = {},
+): Backoff {
+  const entries = new Map<string, BackoffEntry>(Object.entries(saved).map(([k, e]) => [k, { ...e }]));
+  const expired = (e: BackoffEntry, eventMs: number) => eventMs - e.lastUpdateMs > 2 * maxMs;
   return {
     inBackOffSince(key, eventMs, nowMs) {
       const e = entries.get(key);
@@ -39,5 +45,6 @@ export function createBackoff(initialMs: number = TIMINGS.backoffInitialMs, maxM
     forget(prefix) {
       for (const k of [...entries.keys()]) if (k.startsWith(prefix)) entries.delete(k);
     },
+    entries: () => Object.fromEntries([...entries].map(([k, e]) => [k, { ...e }])),
   };
 }

@@ -4,11 +4,13 @@
 // differs, arm one timer for the next due step — and watch events and timers
 // only trigger syncs. A failed node's kubelet does nothing until restored.
 
+import { jsonEqual } from '../apply-merge';
 import { parseRfc3339 } from '../clock';
 import { isNodeFailed } from '../nodes';
-import type { Clock, EventRecorder, KubeObject, ObjectStore, Rng } from '../types';
+import type { Clock, EventRecorder, KubeObject, ObjectStore, Rng, WatchEvent } from '../types';
 import { createBackoff } from './backoff';
 import { advance, allStopped, connect, createPodRuntime, logLines, nextDue, terminate, type PodRuntime, type WorkerContext } from './pod-runtime';
+import type { KubeletState } from './saved-state';
 import { generateStatus } from './status';
 import { TIMINGS } from './timings';
 
@@ -18,6 +20,14 @@ export interface KubeletDeps {
   clock: Clock;
   rng?: Rng;
   events: EventRecorder;
+  /**
+   * Delivers the watch events of this node and of the pods bound to it; the
+   * fleet routes one store watch this way so an event costs one kubelet, not
+   * all of them. Defaults to every Pod and Node event of the store.
+   */
+  subscribe?: (handler: (e: WatchEvent) => void) => () => void;
+  /** What the previous incarnation saved (a restore): runtimes, backoff, images, IPAM. */
+  saved?: KubeletState;
 }
 
 export type LogsResult = { ok: true; text: string } | { ok: false; message: string };
@@ -31,28 +41,35 @@ export interface Kubelet {
   logs(namespace: string, name: string, opts?: { container?: string; previous?: boolean; timestamps?: boolean }): LogsResult;
   /** One HTTP request to a pod's port (port-forward, Service traffic); counts like any request. */
   request(namespace: string, name: string, port: number, path?: string, from?: string): RequestResult;
+  /** Everything a restore needs that the API objects do not hold (saved-state.ts). */
+  state(): KubeletState;
   stop(): void;
 }
 
 export function createKubelet(deps: KubeletDeps): Kubelet {
-  const { nodeName, store, clock, events } = deps;
-  const runtimes = new Map<string, PodRuntime>();
+  const { nodeName, store, clock, events, saved } = deps;
+  const runtimes = new Map<string, PodRuntime>(Object.entries(saved?.pods ?? {}));
   const timers = new Map<string, { id: number; atMs: number }>();
-  const images = new Set<string>();
-  const backoff = createBackoff();
-  let lastIP = 1;
+  const images = new Set<string>(saved?.images);
+  const backoff = createBackoff(undefined, undefined, saved?.backoff);
+  let lastIP = saved?.lastIP ?? 1;
 
   const node = () => store.get('Node', undefined, nodeName);
   const hostIP = () => (node()?.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? '';
   const podKey = (p: KubeObject) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
 
   // host-local IPAM: sequential addresses from .2 of the node's podCIDR, never reused while the kubelet runs.
+  // The pods already here are read once per kubelet, not on every allocation (that cost grew with the node).
+  let scannedIPs = false;
   const allocateIP = () => {
     const cidr: string = node()?.spec?.podCIDR ?? '10.244.0.0/24';
     const base = cidr.split('/')[0].split('.').slice(0, 3).join('.');
-    for (const p of store.list('Pod', { fieldNodeName: nodeName })) {
-      const ip: string | undefined = p.status?.podIP;
-      if (ip?.startsWith(`${base}.`)) lastIP = Math.max(lastIP, Number(ip.split('.')[3]));
+    if (!scannedIPs) {
+      scannedIPs = true;
+      for (const p of store.list('Pod', { fieldNodeName: nodeName })) {
+        const ip: string | undefined = p.status?.podIP;
+        if (ip?.startsWith(`${base}.`)) lastIP = Math.max(lastIP, Number(ip.split('.')[3]));
+      }
     }
     lastIP = lastIP >= 254 ? 2 : lastIP + 1;
     return `${base}.${lastIP}`;
@@ -70,7 +87,13 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
     },
   });
 
+  // The resourceVersion of each pod's last status write by this kubelet: the watch event it causes
+  // carries nothing the kubelet does not already know, so it triggers no sync (the status manager's
+  // writes do not wake the pod worker upstream either).
+  const ownWrites = new Map<string, string>();
+
   const forget = (key: string) => {
+    ownWrites.delete(key);
     const rt = runtimes.get(key);
     if (rt) backoff.forget(`${rt.uid}/`);
     runtimes.delete(key);
@@ -121,7 +144,10 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
     }
     const status = generateStatus(rt, pod.status, ctx.hostIP, now);
     let current = store.get('Pod', pod.metadata.namespace, pod.metadata.name) ?? pod;
-    if (JSON.stringify(status) !== JSON.stringify(current.status)) current = store.updateStatus({ ...current, status });
+    if (!jsonEqual(status, current.status)) {
+      current = store.updateStatus({ ...current, status });
+      ownWrites.set(key, current.metadata.resourceVersion);
+    }
     if (finishIfDeleted(current, rt)) return;
     arm(key, nextDue(rt));
   };
@@ -139,7 +165,8 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
     for (const p of store.list('Pod', { fieldNodeName: nodeName })) sync(p);
   };
 
-  const unwatch = store.watch((e) => {
+  const subscribe = deps.subscribe ?? ((h: (e: WatchEvent) => void) => store.watch(h, ['Pod', 'Node']));
+  const unwatch = subscribe((e) => {
     if (e.object.kind === 'Node') {
       if (e.object.metadata.name !== nodeName) return;
       if (e.type === 'DELETED' || isNodeFailed(e.object)) for (const k of [...timers.keys()]) arm(k, Infinity);
@@ -152,8 +179,9 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       if (rt && rt.uid === e.object.metadata.uid) forget(key);
       return;
     }
+    if (e.type === 'MODIFIED' && ownWrites.get(key) === e.object.metadata.resourceVersion) return;
     if (e.object.spec?.nodeName === nodeName) sync(e.object);
-  }, ['Pod', 'Node']);
+  });
 
   const findContainer = (namespace: string, name: string, container?: string) => {
     const pod = store.get('Pod', namespace, name);
@@ -198,6 +226,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       }
       return { ok: false, message: `dial tcp ${rt.podIP ?? ''}:${port}: connect: connection refused` };
     },
+    state: () => ({ lastIP, images: [...images], backoff: backoff.entries(), pods: Object.fromEntries(runtimes) }),
     stop() {
       unwatch();
       for (const k of [...runtimes.keys()]) forget(k);

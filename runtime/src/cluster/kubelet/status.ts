@@ -41,8 +41,21 @@ function terminatedJson(t: Terminated, containerID: string) {
   return { exitCode: t.exitCode, reason: t.reason, startedAt: stamp(t.startedAtMs), finishedAt: stamp(t.finishedAtMs), containerID };
 }
 
+// Every status the kubelet generates repeats the digests of the same few containers and images.
+const DIGEST_MEMO_LIMIT = 4096;
+const digests = new Map<string, string>();
+
 /** FNV-1a, widened to 64 hex digits: stable fake container and image ids. */
 export function fakeDigest(text: string): string {
+  let d = digests.get(text);
+  if (d === undefined) {
+    if (digests.size >= DIGEST_MEMO_LIMIT) digests.clear();
+    digests.set(text, (d = computeDigest(text)));
+  }
+  return d;
+}
+
+function computeDigest(text: string): string {
   let out = '';
   for (let round = 0; out.length < 64; round++) {
     let h = 0x811c9dc5 ^ round;

@@ -1,9 +1,11 @@
-// The on-disk format of a cluster state directory, version 1:
+// The on-disk format of a cluster state directory, version 2 (version 1, read
+// too, lacks the components' state: its kubelets start fresh):
 //   snapshot.json       {"format":"kubelab-state","version":1,"seq":N,"checksum":"…","state":{…}}
 //   journal.jsonl       one line per acknowledged command: "<checksum> <json record>\n"
 //   snapshot.prev.json, journal.prev.jsonl   the generation before the last compaction
 // A record carries the objects a command wrote and removed, the resourceVersion
-// counter, virtual time and the Rng state after it, so replay needs no simulation.
+// counter, virtual time, the Rng state and the components' state after it
+// (ClusterState.components), so replay needs no simulation.
 
 import { createHash } from 'node:crypto';
 import type { ClusterState } from '../cluster';
@@ -11,7 +13,9 @@ import type { RngState } from '../random';
 import type { StoreChanges } from '../store/store';
 
 export const FORMAT_NAME = 'kubelab-state';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** Versions this kubelab reads: 1 differs only by lacking `components`. */
+const READABLE_VERSIONS: readonly number[] = [1, FORMAT_VERSION];
 
 export interface JournalRecord {
   seq: number;
@@ -19,6 +23,7 @@ export interface JournalRecord {
   rng: RngState;
   resourceVersion: number;
   changes: StoreChanges;
+  components?: Record<string, unknown>;
 }
 
 export interface Snapshot {
@@ -45,7 +50,7 @@ export function decodeSnapshot(text: string): Decoded<Snapshot> {
     return { ok: false, problem: text.length === 0 ? 'the file is empty' : `it is not valid JSON (${(e as Error).message})` };
   }
   if (doc?.format !== FORMAT_NAME) return { ok: false, problem: 'it is not a kubelab state file' };
-  if (doc.version !== FORMAT_VERSION)
+  if (!READABLE_VERSIONS.includes(doc.version))
     return { ok: false, problem: `it has format version ${doc.version}; this kubelab reads version ${FORMAT_VERSION}` };
   if (typeof doc.seq !== 'number' || typeof doc.state !== 'object' || doc.state === null) return { ok: false, problem: 'required fields are missing' };
   if (checksum(JSON.stringify(doc.state)) !== doc.checksum) return { ok: false, problem: 'its checksum does not match its contents' };

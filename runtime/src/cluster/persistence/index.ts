@@ -31,6 +31,7 @@ export function openCluster(dir: string, opts: ClusterOptions = {}): OpenResult 
       nowMs: cluster.clock.now(),
       rng: cluster.rng.state(),
       resourceVersion: cluster.store.resourceVersion(),
+      components: cluster.componentState(),
     });
   };
   return { ok: true, value: { cluster, notes, save } };

@@ -1,6 +1,7 @@
 // Replaying journal records onto a snapshot is a pure fold over the saved
 // state: objects written replace their previous version, removed ones go, and
-// time, the Rng and the resourceVersion counter take the record's values.
+// time, the Rng, the resourceVersion counter and the components' state take
+// the last record's values.
 
 import type { ClusterState } from '../cluster';
 import { objectKey } from '../store/keys';
@@ -18,5 +19,9 @@ export function foldRecords(state: ClusterState, records: readonly JournalRecord
     for (const x of r.changes.removals) objects.delete(identity(x.kind, x.namespace, x.name));
   }
   const last = records[records.length - 1];
-  return { seed: state.seed, nowMs: last.nowMs, rng: last.rng, store: { resourceVersion: last.resourceVersion, objects: [...objects.values()] } };
+  const components = last.components ?? state.components;
+  return {
+    seed: state.seed, nowMs: last.nowMs, rng: last.rng, store: { resourceVersion: last.resourceVersion, objects: [...objects.values()] },
+    ...(components ? { components } : {}),
+  };
 }

@@ -106,6 +106,7 @@ export interface CommitInput {
   nowMs: number;
   rng: JournalRecord['rng'];
   resourceVersion: number;
+  components?: Record<string, unknown>;
 }
 
 /** Durably records one command's effects; returns the new seq. */
@@ -118,7 +119,8 @@ export function commitStateDir(dir: string, seq: number, input: CommitInput): nu
     return next;
   }
   const journalPath = join(dir, JOURNAL);
-  appendDurable(journalPath, encodeRecord({ seq: next, nowMs: input.nowMs, rng: input.rng, resourceVersion: input.resourceVersion, changes: input.changes }));
+  const { nowMs, rng, resourceVersion, changes, components } = input;
+  appendDurable(journalPath, encodeRecord({ seq: next, nowMs, rng, resourceVersion, changes, ...(components ? { components } : {}) }));
   if (statSync(journalPath).size > COMPACT_AFTER_BYTES) compact(dir, next, input.state());
   return next;
 }

@@ -10,7 +10,7 @@ import type { Selector } from '../../api/selectors';
 import { matches } from '../../api/selectors';
 import { rfc3339 } from '../clock';
 import type { Clock, KubeObject, ListOptions, ObjectStore, Rng, WatchEvent } from '../types';
-import { IndexSet } from './index-set';
+import { IndexSet, sortKeys } from './index-set';
 import { isNamespacedKind, objectKey } from './keys';
 
 /** generate.go: the prefix is cut to 58 characters so prefix + 5 fits a 63-character label. */
@@ -22,47 +22,79 @@ const GENERATION_KINDS = new Set(['Pod', 'ReplicationController', 'ReplicaSet', 
 /** How many past watch events a watch from an old resourceVersion can replay before 410 Gone. */
 export const WATCH_HISTORY = 10_000;
 
+/** Unscheduled pods sit under "" so the scheduler's `spec.nodeName=` query is indexed too. */
+const nodeOf = (o: KubeObject | undefined) => (o?.kind === 'Pod' ? String(o.spec?.nodeName ?? '') : undefined);
+
 class KindTable {
   readonly objects = new Map<string, KubeObject>();
   readonly byNamespace = new IndexSet();
   readonly byLabel = new Map<string, IndexSet>();
   readonly byNode = new IndexSet();
+  /** Every key in key order; rebuilt only after a create or a removal. */
+  private allSorted?: string[];
 
-  index(key: string, o: KubeObject): void {
-    if (o.metadata.namespace) this.byNamespace.add(o.metadata.namespace, key);
-    for (const [k, v] of Object.entries(o.metadata.labels ?? {})) {
+  /** Stores `next` under `key` (replacing `prev`), moving only the index entries that changed. */
+  set(key: string, next: KubeObject, prev: KubeObject | undefined): void {
+    if (!prev) this.allSorted = undefined;
+    this.objects.set(key, next);
+    this.reindex(key, prev, next);
+  }
+
+  drop(key: string, prev: KubeObject): void {
+    this.objects.delete(key);
+    this.allSorted = undefined;
+    this.reindex(key, prev, undefined);
+  }
+
+  // A status write or a relabel leaves most entries alone; re-adding them would also throw away their sorted order.
+  private reindex(key: string, prev: KubeObject | undefined, next: KubeObject | undefined): void {
+    const pns = prev?.metadata.namespace;
+    const nns = next?.metadata.namespace;
+    if (pns !== nns) {
+      if (pns) this.byNamespace.delete(pns, key);
+      if (nns) this.byNamespace.add(nns, key);
+    }
+    const pl: Record<string, string> = prev?.metadata.labels ?? {};
+    const nl: Record<string, string> = next?.metadata.labels ?? {};
+    for (const k in pl) if (nl[k] !== pl[k]) this.byLabel.get(k)?.delete(pl[k], key);
+    for (const k in nl) {
+      if (pl[k] === nl[k]) continue;
       let ix = this.byLabel.get(k);
       if (!ix) this.byLabel.set(k, (ix = new IndexSet()));
-      ix.add(v, key);
+      ix.add(nl[k], key);
     }
-    // Unscheduled pods sit under "" so the scheduler's `spec.nodeName=` query is indexed too.
-    if (o.kind === 'Pod') this.byNode.add(String(o.spec?.nodeName ?? ''), key);
+    const pn = nodeOf(prev);
+    const nn = nodeOf(next);
+    if (pn !== nn) {
+      if (pn !== undefined) this.byNode.delete(pn, key);
+      if (nn !== undefined) this.byNode.add(nn, key);
+    }
   }
 
-  unindex(key: string, o: KubeObject): void {
-    if (o.metadata.namespace) this.byNamespace.delete(o.metadata.namespace, key);
-    for (const [k, v] of Object.entries(o.metadata.labels ?? {})) this.byLabel.get(k)?.delete(v, key);
-    if (o.kind === 'Pod') this.byNode.delete(String(o.spec?.nodeName ?? ''), key);
-  }
-
-  /** The smallest index-backed key set that contains every answer, or undefined for "scan all". */
-  candidates(opts: ListOptions): ReadonlySet<string> | undefined {
-    let best: ReadonlySet<string> | undefined;
-    const consider = (s: ReadonlySet<string>) => {
-      if (!best || s.size < best.size) best = s;
+  /** The keys, in key order, of the smallest index entry that contains every answer (all keys without one). */
+  candidates(opts: ListOptions): readonly string[] {
+    let best: { size: number; keys: () => readonly string[] } | undefined;
+    const consider = (size: number, keys: () => readonly string[]) => {
+      if (!best || size < best.size) best = { size, keys };
     };
-    if (opts.namespace) consider(this.byNamespace.get(opts.namespace));
-    if (opts.fieldNodeName !== undefined) consider(this.byNode.get(opts.fieldNodeName));
+    const ns = opts.namespace;
+    if (ns) consider(this.byNamespace.get(ns).size, () => this.byNamespace.sorted(ns));
+    const node = opts.fieldNodeName;
+    if (node !== undefined) consider(this.byNode.get(node).size, () => this.byNode.sorted(node));
     for (const r of opts.selector?.requirements ?? []) {
       const ix = this.byLabel.get(r.key);
       if (r.operator === 'In' || r.operator === 'Exists') {
-        if (!ix) return new Set();
-        if (r.operator === 'In' && r.values.length === 1) consider(ix.get(r.values[0]));
-        else if (r.operator === 'In') consider(ix.union((v) => r.values.includes(v)));
-        else consider(ix.union(() => true));
+        if (!ix) return [];
+        if (r.operator === 'In' && r.values.length === 1) consider(ix.get(r.values[0]).size, () => ix.sorted(r.values[0]));
+        else {
+          const union = r.operator === 'In' ? ix.union((v) => r.values.includes(v)) : ix.union(() => true);
+          consider(union.size, () => sortKeys(union));
+        }
       }
     }
-    return best;
+    if (best) return best.keys();
+    this.allSorted ??= sortKeys(this.objects.keys());
+    return this.allSorted;
   }
 }
 
@@ -124,9 +156,7 @@ export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
   };
 
   const put = (t: KindTable, key: string, next: KubeObject, prev: KubeObject | undefined) => {
-    if (prev) t.unindex(key, prev);
-    t.objects.set(key, next);
-    t.index(key, next);
+    t.set(key, next, prev);
     markDirty(next.kind, next.metadata.namespace, next.metadata.name);
   };
 
@@ -153,19 +183,17 @@ export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
       if (!t) return [];
       const sel: Selector | undefined = opts.selector;
       if (sel?.nothing) return [];
-      const cand = t.candidates(opts);
       const out: KubeObject[] = [];
-      const consider = (o: KubeObject | undefined) => {
-        if (!o) return;
-        if (opts.namespace && o.metadata.namespace !== opts.namespace) return;
-        if (opts.fieldNodeName !== undefined && (o.spec?.nodeName ?? '') !== opts.fieldNodeName) return;
-        if (sel && sel.requirements.length > 0 && !matches(sel, o.metadata.labels)) return;
+      // etcd returns keys in order (namespace, then name): the candidates already come that way.
+      for (const k of t.candidates(opts)) {
+        const o = t.objects.get(k);
+        if (!o) continue;
+        if (opts.namespace && o.metadata.namespace !== opts.namespace) continue;
+        if (opts.fieldNodeName !== undefined && (o.spec?.nodeName ?? '') !== opts.fieldNodeName) continue;
+        if (sel && sel.requirements.length > 0 && !matches(sel, o.metadata.labels)) continue;
         out.push(o);
-      };
-      if (cand) for (const k of cand) consider(t.objects.get(k));
-      else for (const o of t.objects.values()) consider(o);
-      // etcd returns keys in order: namespace, then name.
-      return out.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+      }
+      return out;
     },
 
     create(obj) {
@@ -178,7 +206,8 @@ export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
       const metadata = {
         ...obj.metadata,
         name,
-        uid: deps.rng.uid(),
+        // Admission draws the uid before PrepareForCreate (a Job's controller-uid labels use it); keep it.
+        uid: obj.metadata.uid || deps.rng.uid(),
         resourceVersion: String(rv),
         creationTimestamp: obj.metadata.creationTimestamp || rfc3339(deps.clock.now()),
         labels: obj.metadata.labels ? { ...obj.metadata.labels } : undefined,
@@ -218,8 +247,7 @@ export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
       for (const k of ['labels', 'generation', 'deletionTimestamp'] as const) if (metadata[k] === undefined) delete metadata[k];
       const stored: KubeObject = { ...obj, metadata };
       if (removeFinished(stored)) {
-        t.unindex(key, prev);
-        t.objects.delete(key);
+        t.drop(key, prev);
         markDirty(obj.kind, obj.metadata.namespace, obj.metadata.name);
         emit('DELETED', stored);
         return stored;
@@ -248,8 +276,7 @@ export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
       const prev = t?.objects.get(key);
       if (!t || !prev) return;
       rv++;
-      t.unindex(key, prev);
-      t.objects.delete(key);
+      t.drop(key, prev);
       markDirty(kind, prev.metadata.namespace, name);
       emit('DELETED', { ...prev, metadata: { ...prev.metadata, resourceVersion: String(rv) } });
     },
@@ -312,16 +339,10 @@ export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
       dirty.clear();
       for (const o of d.objects) {
         const t = table(o.kind);
-        const key = keyOf(o);
-        t.objects.set(key, o);
-        t.index(key, o);
+        t.set(keyOf(o), o, undefined);
       }
       rv = d.resourceVersion;
     },
   };
   return store;
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evictionDueMs, startNodeLifecycleController, tolerationSeconds, withDefaultTolerations } from '../../../../runtime/src/cluster/controllers/node-lifecycle';
+import { evictionDueMs, startNodeLifecycleController, tolerationSeconds } from '../../../../runtime/src/cluster/controllers/node-lifecycle';
 import { NODE_MONITOR_GRACE_MS } from '../../../../runtime/src/cluster/nodes';
 import { harness } from '../harness';
 import { pod } from './fixtures';
@@ -18,15 +18,11 @@ test('toleration seconds: default 300, none = at once, without seconds = forever
   assert.equal(tolerationSeconds([{ operator: 'Exists' }], [UNREACHABLE]), Infinity);
 });
 
-test('DefaultTolerationSeconds: 300 s for not-ready and unreachable unless the pod tolerates them itself', () => {
-  assert.deepEqual(withDefaultTolerations(undefined), DEFAULT_TOLERATIONS.map((t) => ({ ...t })));
-  const own = [{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' }];
-  assert.deepEqual(withDefaultTolerations(own).map((t) => t.key), ['node.kubernetes.io/unreachable', 'node.kubernetes.io/not-ready']);
-  assert.equal(withDefaultTolerations([{ operator: 'Exists' }]).length, 1);
-  // A NoExecute taint of the user's own is not covered by the defaults: the pod goes at once.
+test('a NoExecute taint no toleration covers evicts at once', () => {
   const custom = { key: 'maintenance', effect: 'NoExecute', timeAdded: '2026-01-01T00:00:00Z' };
-  assert.equal(evictionDueMs(pod('a'), [custom], 0), Date.parse(custom.timeAdded));
-  assert.equal(evictionDueMs(pod('a'), [UNREACHABLE], 0), Date.parse(UNREACHABLE.timeAdded) + 300_000);
+  const p = pod('a');
+  p.spec.tolerations = DEFAULT_TOLERATIONS;
+  assert.equal(evictionDueMs(p, [custom], 0), Date.parse(custom.timeAdded));
 });
 
 test('eviction is due tolerationSeconds after the taint was added; NoSchedule taints never evict', () => {
