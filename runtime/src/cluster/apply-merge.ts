@@ -22,14 +22,25 @@ export function threeWayMerge(last: Json, desired: Json, live: Json): Json {
   return out;
 }
 
-/** Deep equality of JSON values, key order ignored. */
+/**
+ * Deep equality of JSON values, key order ignored, keys holding undefined
+ * ignored (as JSON drops them). Allocation-free: the kubelet and controllers
+ * call it on every sync to skip writes that would change nothing.
+ */
 export function jsonEqual(a: Json, b: Json): boolean {
   if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  if (isMap(a) && isMap(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-    return ka.length === kb.length && ka.every((k) => jsonEqual(a[k], b[k]));
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
   }
-  return false;
+  if (!isMap(a) || !isMap(b)) return false;
+  let defined = 0;
+  for (const k in a) {
+    if (a[k] === undefined) continue;
+    defined++;
+    if (!jsonEqual(a[k], b[k])) return false;
+  }
+  for (const k in b) if (b[k] !== undefined) defined--;
+  return defined === 0;
 }

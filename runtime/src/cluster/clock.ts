@@ -141,9 +141,18 @@ export function startPacer(advanceBy: (virtualMs: number) => void, opts: { speed
   };
 }
 
+// Most stamps written in one burst fall in the same second: the last one is remembered.
+let memoSecond = NaN;
+let memoText = '';
+
 /** metav1.Time serialises at second precision (runtime-semantics §0). */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== memoSecond) {
+    memoText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    memoSecond = second;
+  }
+  return memoText;
 }
 
 export function parseRfc3339(text: string | undefined): number | undefined {

@@ -62,3 +62,10 @@ export function qualifiedKind(r: ResourceInfo): string {
   const k = r.kind.toLowerCase();
   return r.group ? `${k}.${r.group}` : k;
 }
+
+/**
+ * kubectl's `all` category, in discovery order: the core group's resources
+ * alphabetically, then apps, then batch (Deployments, StatefulSets and HPAs
+ * belong to it upstream but are not served here).
+ */
+export const ALL_CATEGORY: readonly string[] = ['Pod', 'ReplicationController', 'Service', 'DaemonSet', 'ReplicaSet', 'CronJob', 'Job'];

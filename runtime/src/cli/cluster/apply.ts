@@ -1,4 +1,4 @@
-// `apply -f` and `create -f`: each document goes through admission on its own;
+// `apply -f`, `create -f` and `replace -f`: each document goes through admission on its own;
 // successes print `<kind>/<name> <outcome>`, refusals print as kubectl prints
 // them, and the exit status is 1 if any document failed.
 
@@ -13,7 +13,10 @@ const FLAGS = {
   recursive: { alias: 'R', type: 'boolean' as const },
 };
 
-type Verb = 'apply' | 'create';
+type Verb = 'apply' | 'create' | 'replace';
+
+/** What kubectl says it was doing when the server refused (`error when creating "f.yaml"`). */
+const DOING: Record<Verb, string> = { apply: 'creating', create: 'creating', replace: 'replacing' };
 
 function submit(s: Session, verb: Verb, m: Manifest): boolean {
   const meta = (m.value.metadata ?? {}) as { name?: string; namespace?: string };
@@ -25,11 +28,11 @@ function submit(s: Session, verb: Verb, m: Manifest): boolean {
     return false;
   }
   const opts = { namespace: s.namespace };
-  const r: AdmissionResult = verb === 'apply' ? s.cluster.apply(m.value, opts) : s.cluster.create(m.value, opts);
+  const r: AdmissionResult = s.cluster[verb](m.value, opts);
   for (const w of r.warnings ?? []) s.out.warn(w);
   if (!r.ok) {
     if (r.error.clientSide) s.out.error(renderNoKindMatch(r.error, meta.name ?? '', namespaced ? meta.namespace ?? '' : '', m.source));
-    else s.out.error(renderApiError(r.error, `error when creating "${m.source}"`));
+    else s.out.error(renderApiError(r.error, `error when ${DOING[verb]} "${m.source}"`));
     return false;
   }
   if (r.outcome !== 'unchanged') s.out.changed = true;
@@ -58,3 +61,4 @@ function writeCommand(verb: Verb) {
 
 export const applyCommand = writeCommand('apply');
 export const createCommand = writeCommand('create');
+export const replaceCommand = writeCommand('replace');

@@ -1,29 +1,33 @@
-// `describe KIND NAME…`: the describe printer with the object's events (and,
-// for a node, the pods bound to it).
+// `describe TYPE [NAME…] | TYPE/NAME [-l SEL]`: the describe printer with the
+// object's events (and, for a node, the pods bound to it). Without names every
+// selected object is described, separated by a blank line as kubectl does.
 
 import { describe } from '../../cluster/printers';
-import { qualifiedResource } from '../../cluster/resources';
-import { renderApiError } from './api-output';
-import { parseTarget } from './get';
-import { clusterCommand } from './session';
+import type { KubeObject } from '../../cluster/types';
+import { clusterCommand, type Session } from './session';
+import { noResourcesFound, parseTarget, selectedObjects } from './targets';
 
-export const describeCommand = clusterCommand({}, (s) => {
-  const t = parseTarget(s.args.positional);
+const FLAGS = {
+  selector: { alias: 'l', type: 'string' as const },
+  'all-namespaces': { alias: 'A', type: 'boolean' as const },
+};
+
+function describeOne(s: Session, o: KubeObject): string {
+  const podsOnNode = o.kind === 'Node' ? s.cluster.store.list('Pod', { fieldNodeName: o.metadata.name }) : undefined;
+  return describe(o, { events: s.cluster.events.eventsFor(o), now: s.cluster.clock.now(), podsOnNode }).replace(/\n$/, '');
+}
+
+export const describeCommand = clusterCommand(FLAGS, (s) => {
+  const t = parseTarget(s.args.positional, 'describe');
   if ('error' in t) {
-    s.out.error(t.error.replace('to get', 'to describe'));
+    s.out.error(t.error);
     return 1;
   }
-  const { info, names } = t.target;
-  let failed = false;
-  for (const name of names) {
-    const o = s.cluster.store.get(info.kind, info.namespaced ? s.namespace : undefined, name);
-    if (!o) {
-      s.out.error(renderApiError({ code: 404, reason: 'NotFound', message: `${qualifiedResource(info)} "${name}" not found` }));
-      failed = true;
-      continue;
-    }
-    const podsOnNode = o.kind === 'Node' ? s.cluster.store.list('Pod', { fieldNodeName: name }) : undefined;
-    s.out.line(describe(o, { events: s.cluster.events.eventsFor(o), now: s.cluster.clock.now(), podsOnNode }).replace(/\n$/, ''));
-  }
-  return failed ? 1 : 0;
+  const found = t.target.groups.map((g) => selectedObjects(s, g.info, g.names));
+  const errors = found.flatMap((f) => f.errors);
+  for (const e of errors) s.out.error(e);
+  const objects = found.flatMap((f) => f.objects);
+  if (objects.length === 0 && errors.length === 0) s.out.error(noResourcesFound(s, t.target));
+  if (objects.length) s.out.line(objects.map((o) => describeOne(s, o)).join('\n\n\n'));
+  return errors.length ? 1 : 0;
 });

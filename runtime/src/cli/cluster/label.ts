@@ -5,8 +5,8 @@
 import { qualifiedKind } from '../../cluster/resources';
 import type { KubeObject } from '../../cluster/types';
 import { renderApiError } from './api-output';
-import { parseTarget, selectedObjects } from './get';
 import { clusterCommand, type Session } from './session';
+import { namesOrSelector, parseTarget, selectedObjects } from './targets';
 
 const FLAGS = {
   overwrite: { type: 'boolean' as const },
@@ -50,7 +50,7 @@ function editCommand(field: Field, verb: 'labeled' | 'annotated') {
   return clusterCommand(FLAGS, (s: Session) => {
     const [type, ...rest] = s.args.positional;
     const { names, edits } = parseEdits(rest);
-    const t = parseTarget(type ? [type, ...names] : []);
+    const t = parseTarget(type ? [type, ...names] : [], field === 'labels' ? 'label' : 'annotate');
     if ('error' in t) {
       s.out.error(t.error);
       return 1;
@@ -59,17 +59,22 @@ function editCommand(field: Field, verb: 'labeled' | 'annotated') {
       s.out.error(`error: at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`);
       return 1;
     }
-    const { objects, errors } = selectedObjects(s, t.target.info, t.target.names);
+    if (!namesOrSelector(s, t.target)) {
+      s.out.error('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
+      return 1;
+    }
+    const found = t.target.groups.map((g) => ({ info: g.info, ...selectedObjects(s, g.info, g.names) }));
+    const errors = found.flatMap((f) => f.errors);
     let failed = errors.length > 0;
     for (const e of errors) s.out.error(e);
-    for (const o of objects) {
+    for (const { info, o } of found.flatMap((f) => f.objects.map((o) => ({ info: f.info, o })))) {
       const r = applyEdits(o.metadata[field], edits, s.bool('overwrite'));
       if ('error' in r) {
         s.out.error(r.error);
         failed = true;
         continue;
       }
-      const ref = `${qualifiedKind(t.target.info)}/${o.metadata.name}`;
+      const ref = `${qualifiedKind(info)}/${o.metadata.name}`;
       const metadata: KubeObject['metadata'] = { ...o.metadata, [field]: r.map };
       if (Object.keys(r.map).length === 0) delete metadata[field];
       const res = s.cluster.replace({ ...o, metadata }, { namespace: o.metadata.namespace });

@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createClock, rfc3339 } from '../../../runtime/src/cluster/clock';
+import { createEventRecorder, EVENT_TTL_MS } from '../../../runtime/src/cluster/events';
+import { createRng } from '../../../runtime/src/cluster/random';
+import { createStore } from '../../../runtime/src/cluster/store/store';
+import type { KubeObject } from '../../../runtime/src/cluster/types';
+
+function fresh() {
+  const clock = createClock();
+  const store = createStore({ clock, rng: createRng('events') });
+  const events = createEventRecorder({ store, clock });
+  const pod = store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'kubia', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' }, spec: {} });
+  return { clock, store, events, pod };
+}
+
+const KUBELET = { component: 'kubelet', host: 'kubelab-worker' };
+
+test('an event names its object, source and first/last timestamps, with count 1', () => {
+  const { clock, events, pod } = fresh();
+  events.record(pod, 'Normal', 'Pulling', 'Pulling image "luksa/kubia"', KUBELET);
+  const [e] = events.eventsFor(pod) as KubeObject[];
+  assert.equal(e.metadata.namespace, 'default');
+  assert.ok(e.metadata.name.startsWith('kubia.'));
+  assert.deepEqual(e.involvedObject, { kind: 'Pod', namespace: 'default', name: 'kubia', uid: pod.metadata.uid, apiVersion: 'v1', resourceVersion: pod.metadata.resourceVersion });
+  assert.deepEqual(e.source, KUBELET);
+  assert.equal(e.count, 1);
+  assert.equal(e.firstTimestamp, rfc3339(clock.now()));
+  assert.equal(e.lastTimestamp, e.firstTimestamp);
+});
+
+test('an identical repeat increments count and moves lastTimestamp only (describe: "x3 over 20s")', () => {
+  const { clock, events, pod } = fresh();
+  const start = rfc3339(clock.now());
+  for (let i = 0; i < 3; i++) {
+    events.record(pod, 'Warning', 'BackOff', 'Back-off restarting failed container kubia in pod kubia_default', KUBELET);
+    clock.advance(10_000);
+  }
+  const all = events.eventsFor(pod) as KubeObject[];
+  assert.equal(all.length, 1);
+  assert.equal(all[0].count, 3);
+  assert.equal(all[0].firstTimestamp, start);
+  assert.equal(all[0].lastTimestamp, rfc3339(clock.now() - 10_000));
+});
+
+test('a different reason, message or source is a separate event, listed oldest first', () => {
+  const { clock, events, pod } = fresh();
+  events.record(pod, 'Normal', 'Pulling', 'Pulling image "luksa/kubia"', KUBELET);
+  clock.advance(1000);
+  events.record(pod, 'Normal', 'Pulled', 'Successfully pulled image "luksa/kubia"', KUBELET);
+  events.record(pod, 'Normal', 'Pulled', 'Successfully pulled image "luksa/kubia"', { component: 'kubelet', host: 'kubelab-worker2' });
+  events.record(pod, 'Normal', 'Pulled', 'Successfully pulled image "luksa/kubia"', { component: 'default-scheduler' });
+  assert.deepEqual((events.eventsFor(pod) as KubeObject[]).map((e) => [e.reason, e.count]), [['Pulling', 1], ['Pulled', 2], ['Pulled', 1]]);
+});
+
+test('events expire an hour after their last occurrence, and a repeat extends that', () => {
+  const { clock, store, events, pod } = fresh();
+  events.record(pod, 'Normal', 'Started', 'Started container kubia', KUBELET);
+  clock.advance(EVENT_TTL_MS - 60_000);
+  events.record(pod, 'Normal', 'Started', 'Started container kubia', KUBELET);
+  clock.advance(60_000);
+  assert.equal(store.list('Event').length, 1, 'the repeat moved the expiry');
+  clock.advance(EVENT_TTL_MS);
+  assert.equal(store.list('Event').length, 0);
+});
+
+test('after a restore the aggregation continues on the stored event', () => {
+  const first = fresh();
+  first.events.record(first.pod, 'Normal', 'Killing', 'Stopping container kubia', KUBELET);
+  const clock = createClock(first.clock.now());
+  const store = createStore({ clock, rng: createRng('events') });
+  store.load(JSON.parse(JSON.stringify(first.store.dump())));
+  const events = createEventRecorder({ store, clock });
+  events.resync();
+  events.record(first.pod, 'Normal', 'Killing', 'Stopping container kubia', KUBELET);
+  assert.deepEqual(store.list('Event').map((e) => e.count), [2]);
+});
