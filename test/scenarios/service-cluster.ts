@@ -1,16 +1,13 @@
-// The cluster the Service and node-failure scenarios run on: the built-in
-// components plus the workload, Service and node lifecycle controllers, and
-// the kubectl-shaped views the scenarios assert on.
+// The cluster the Service and node-failure scenarios run on (the default
+// composition, controllers included), and the kubectl-shaped views the
+// scenarios assert on.
 
 import { createCluster, type Cluster } from '../../runtime/src/cluster/cluster';
-import { WORKLOAD_CONTROLLERS } from '../../runtime/src/cluster/controllers';
-import { startNodeLifecycleController } from '../../runtime/src/cluster/controllers/node-lifecycle';
 import { printTable } from '../../runtime/src/cluster/printers/tables';
-import { SERVICE_CONTROLLERS } from '../../runtime/src/cluster/services';
 import type { ProxyDeps } from '../../runtime/src/cluster/services/requests';
 
 export function serviceCluster(seed = 'services'): Cluster {
-  return createCluster({ seed, components: [...WORKLOAD_CONTROLLERS, ...SERVICE_CONTROLLERS, startNodeLifecycleController] });
+  return createCluster({ seed });
 }
 
 export const proxyDeps = (c: Cluster): ProxyDeps => ({ store: c.store, rng: c.rng, clock: c.clock, kubelets: c.kubelets });

@@ -1,15 +1,13 @@
-// The cluster the workload scenarios run in: F's cluster with G's scheduler
-// and the workload controllers, plus the small queries the book's kubectl
+// The cluster the workload scenarios run in (the default composition: scheduler,
+// kubelets and every controller), plus the small queries the book's kubectl
 // sessions make (pods of an app, events of an object).
 
 import { createCluster, type Cluster } from '../../runtime/src/cluster/cluster';
-import { WORKLOAD_CONTROLLERS } from '../../runtime/src/cluster/controllers';
 import { resolveResource } from '../../runtime/src/cluster/resources';
-import { createScheduler } from '../../runtime/src/cluster/scheduler/scheduler';
 import type { KubeObject } from '../../runtime/src/cluster/types';
 
 export function workloadCluster(opts: { nodes?: number | string[]; seed?: string } = {}): Cluster {
-  return createCluster({ seed: opts.seed ?? 'scenario', nodes: opts.nodes, components: [(core) => createScheduler(core), ...WORKLOAD_CONTROLLERS] });
+  return createCluster({ seed: opts.seed ?? 'scenario', nodes: opts.nodes });
 }
 
 export function mustCreate(c: Cluster, manifest: unknown): KubeObject {

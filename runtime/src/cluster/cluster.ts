@@ -171,9 +171,7 @@ function assemble(seed: string, rng: SeededRng, clock: VirtualClock, opts: Clust
     () => createScheduler({ store, clock, events, rng }),
     ...(opts.controllers === false ? [] : CONTROLLER_MANAGER),
   ];
-  // Callers written before the controllers were built in still pass them; each runs once.
-  const extra = (opts.components ?? []).filter((f) => !builtins.includes(f));
-  for (const f of [...builtins, ...extra]) components.push(f(core));
+  for (const f of [...builtins, ...(opts.components ?? [])]) components.push(f(core));
   const resync = () => {
     events.resync();
     nodes.resync();
