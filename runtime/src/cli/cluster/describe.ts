@@ -2,7 +2,7 @@
 // object's events (and, for a node, the pods bound to it). Without names every
 // selected object is described, separated by a blank line as kubectl does.
 
-import { describe } from '../../cluster/printers';
+import { describe, describeRelated } from '../../cluster/printers';
 import type { KubeObject } from '../../cluster/types';
 import { clusterCommand, type Session } from './session';
 import { noResourcesFound, parseTarget, selectedObjects } from './targets';
@@ -13,8 +13,8 @@ const FLAGS = {
 };
 
 function describeOne(s: Session, o: KubeObject): string {
-  const podsOnNode = o.kind === 'Node' ? s.cluster.store.list('Pod', { fieldNodeName: o.metadata.name }) : undefined;
-  return describe(o, { events: s.cluster.events.eventsFor(o), now: s.cluster.clock.now(), podsOnNode }).replace(/\n$/, '');
+  const related = describeRelated(s.cluster.store, o);
+  return describe(o, { events: s.cluster.events.eventsFor(o), now: s.cluster.clock.now(), ...related }).replace(/\n$/, '');
 }
 
 export const describeCommand = clusterCommand(FLAGS, (s) => {

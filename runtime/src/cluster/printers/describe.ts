@@ -1,134 +1,20 @@
 // `kubectl describe` text (pkg/describe/describe.go) for Pods, Nodes and
-// Namespaces, a generic fallback for other kinds, and the Events section every
-// one ends with. Lines are built with tabs and aligned by one tabwriter pass
-// (padding 2), as describe's PrefixWriter does.
+// Namespaces, a generic fallback for other kinds, and the dispatcher that also
+// routes the workload, Service and Endpoints describers. Every text ends with
+// the Events section.
 
-import { describeProbe, readProbe } from '../kubelet/probes';
+import type { KubeObject, ObjectStore } from '../types';
+import { DescribeLines, eventsSection, rfc1123z } from './describe-writer';
+import { describeCronJob, describeDaemonSet, describeJob, describeReplicaSet, describeReplicationController } from './describe-workloads';
 import { ageSince } from './durations';
+import { containersSection, volumesSection } from './pod-template';
+import { writeEndpoints, writeService } from './services';
 import { nodeRoles } from './tables';
-import { tabwrite } from './tabwriter';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** RFC 1123 with a numeric zone, in UTC: `Thu, 01 Jan 2026 00:00:00 +0000`. */
-export function rfc1123z(timestamp: string | undefined): string {
-  const t = timestamp ? Date.parse(timestamp) : Number.NaN;
-  if (Number.isNaN(t)) return '<unknown>';
-  const d = new Date(t);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
-}
-
-/** Collects `indent + cells.join('\t')` lines. */
-class Lines {
-  readonly out: string[] = [];
-  add(level: number, ...cells: string[]): void {
-    this.out.push('  '.repeat(level) + cells.join('\t'));
-  }
-  /** A map as describe prints labels/annotations: first entry beside the title, the rest under it. */
-  map(level: number, title: string, m: Record<string, string> | undefined, sep = '='): void {
-    const entries = Object.entries(m ?? {}).sort(([a], [b]) => a.localeCompare(b));
-    if (!entries.length) return this.add(level, `${title}:`, '<none>');
-    entries.forEach(([k, v], i) => this.add(level, i === 0 ? `${title}:` : '', `${k}${sep}${v}`));
-  }
-  text(): string {
-    return tabwrite(this.out.join('\n'), 2) + '\n';
-  }
-}
-
-/** The Events section (DescribeEvents): `(xN over T)` for repeats, `<none>` when empty. */
-function events(l: Lines, evs: readonly any[], now: number): void {
-  if (!evs.length) return l.add(0, 'Events:', '<none>');
-  l.add(0, 'Events:');
-  l.add(1, 'Type', 'Reason', 'Age', 'From', 'Message');
-  l.add(1, '----', '------', '----', '----', '-------');
-  const sorted = [...evs].sort((a, b) => String(a.lastTimestamp).localeCompare(String(b.lastTimestamp)));
-  for (const e of sorted) {
-    const count = Number(e.count ?? 1);
-    const interval = count > 1 ? `${ageSince(e.lastTimestamp, now)} (x${count} over ${ageSince(e.firstTimestamp, now)})` : ageSince(e.firstTimestamp, now);
-    l.add(1, String(e.type ?? ''), String(e.reason ?? ''), interval, e.source?.component || e.reportingComponent || '', String(e.message ?? '').trim());
-  }
-}
-
-function containerState(l: Lines, title: string, s: any): void {
-  if (s?.running) {
-    l.add(2, `${title}:`, 'Running');
-    l.add(3, 'Started:', rfc1123z(s.running.startedAt));
-  } else if (s?.waiting) {
-    l.add(2, `${title}:`, 'Waiting');
-    l.add(3, 'Reason:', s.waiting.reason ?? '');
-  } else if (s?.terminated) {
-    const t = s.terminated;
-    l.add(2, `${title}:`, 'Terminated');
-    l.add(3, 'Reason:', t.reason ?? '');
-    l.add(3, 'Exit Code:', String(t.exitCode));
-    l.add(3, 'Started:', rfc1123z(t.startedAt));
-    l.add(3, 'Finished:', rfc1123z(t.finishedAt));
-  } else l.add(2, `${title}:`, 'Waiting');
-}
-
-function ports(c: any, field: 'containerPort' | 'hostPort'): string {
-  const ps: any[] = (c.ports ?? []).filter((p: any) => p[field] !== undefined);
-  return ps.length ? ps.map((p) => `${p[field]}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>';
-}
-
-function containers(l: Lines, title: string, specs: any[], statuses: any[]): void {
-  if (!specs.length) return;
-  l.add(0, `${title}:`);
-  for (const c of specs) {
-    const st = statuses.find((s) => s.name === c.name);
-    l.add(1, `${c.name}:`);
-    if (st?.containerID) l.add(2, 'Container ID:', st.containerID);
-    l.add(2, 'Image:', c.image ?? '');
-    l.add(2, 'Image ID:', st?.imageID ?? '');
-    l.add(2, 'Port:', ports(c, 'containerPort'));
-    l.add(2, 'Host Port:', ports(c, 'hostPort'));
-    if (c.command?.length) {
-      l.add(2, 'Command:');
-      for (const a of c.command) l.add(3, a);
-    }
-    if (c.args?.length) {
-      l.add(2, 'Args:');
-      for (const a of c.args) l.add(3, a);
-    }
-    containerState(l, 'State', st?.state);
-    if (st?.lastState?.terminated) containerState(l, 'Last State', st.lastState);
-    l.add(2, 'Ready:', st?.ready ? 'True' : 'False');
-    l.add(2, 'Restart Count:', String(st?.restartCount ?? 0));
-    for (const kind of ['Liveness', 'Readiness', 'Startup']) {
-      const probe = readProbe(c[`${kind.toLowerCase()}Probe`], c.ports);
-      if (probe) l.add(2, `${kind}:`, describeProbe(probe));
-    }
-    const env: any[] = c.env ?? [];
-    if (!env.length) l.add(2, 'Environment:', '<none>');
-    else {
-      l.add(2, 'Environment:');
-      for (const e of env) l.add(3, `${e.name}:`, e.value ?? (e.valueFrom ? '<set from source>' : ''));
-    }
-    const mounts: any[] = c.volumeMounts ?? [];
-    if (!mounts.length) l.add(2, 'Mounts:', '<none>');
-    else {
-      l.add(2, 'Mounts:');
-      for (const m of mounts) l.add(3, `${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})`);
-    }
-  }
-}
-
-function tolerations(l: Lines, ts: any[]): void {
-  if (!ts.length) return l.add(0, 'Tolerations:', '<none>');
-  ts.forEach((t, i) => {
-    let text = t.key ?? '';
-    if (t.value) text += `=${t.value}`;
-    if (t.effect) text += `:${t.effect}`;
-    if (t.operator === 'Exists') text += ' op=Exists';
-    if (t.tolerationSeconds !== undefined) text += ` for ${t.tolerationSeconds}s`;
-    l.add(0, i === 0 ? 'Tolerations:' : '', text);
-  });
-}
+export { rfc1123z } from './describe-writer';
 
 export function describePod(pod: any, evs: readonly any[], now: number): string {
-  const l = new Lines();
+  const l = new DescribeLines();
   const meta = pod.metadata ?? {};
   const spec = pod.spec ?? {};
   const status = pod.status ?? {};
@@ -138,8 +24,8 @@ export function describePod(pod: any, evs: readonly any[], now: number): string 
   l.add(0, 'Service Account:', spec.serviceAccountName ?? 'default');
   l.add(0, 'Node:', spec.nodeName ? `${spec.nodeName}/${status.hostIP ?? ''}` : '<none>');
   if (status.startTime) l.add(0, 'Start Time:', rfc1123z(status.startTime));
-  l.map(0, 'Labels', meta.labels);
-  l.map(0, 'Annotations', meta.annotations, ': ');
+  l.labels(0, 'Labels', meta.labels);
+  l.annotations(0, 'Annotations', meta.annotations);
   if (meta.deletionTimestamp) {
     l.add(0, 'Status:', `Terminating (lasts ${ageSince(meta.deletionTimestamp, now)})`);
     l.add(0, 'Termination Grace Period:', `${meta.deletionGracePeriodSeconds ?? 30}s`);
@@ -152,40 +38,32 @@ export function describePod(pod: any, evs: readonly any[], now: number): string 
   for (const ip of status.podIPs ?? []) l.add(1, 'IP:', ip.ip);
   const owner = (meta.ownerReferences ?? []).find((o: any) => o.controller);
   if (owner) l.add(0, 'Controlled By:', `${owner.kind}/${owner.name}`);
-  containers(l, 'Init Containers', spec.initContainers ?? [], status.initContainerStatuses ?? []);
-  containers(l, 'Containers', spec.containers ?? [], status.containerStatuses ?? []);
+  const place = { space: '', pod };
+  if (spec.initContainers?.length) containersSection(l, 'Init Containers', spec.initContainers, status.initContainerStatuses ?? [], place);
+  containersSection(l, 'Containers', spec.containers ?? [], status.containerStatuses ?? [], place);
   const conds: any[] = status.conditions ?? [];
   if (conds.length) {
     l.add(0, 'Conditions:');
     l.add(1, 'Type', 'Status');
     for (const c of conds) l.add(1, c.type, `${c.status} `);
   }
-  const vols: any[] = spec.volumes ?? [];
-  if (!vols.length) l.add(0, 'Volumes:', '<none>');
-  else {
-    l.add(0, 'Volumes:');
-    for (const v of vols) {
-      l.add(1, `${v.name}:`);
-      const type = Object.keys(v).find((k) => k !== 'name');
-      l.add(2, 'Type:', type ?? '<unknown>');
-    }
-  }
+  volumesSection(l, spec.volumes ?? [], place);
   l.add(0, 'QoS Class:', status.qosClass ?? '');
-  l.map(0, 'Node-Selectors', spec.nodeSelector);
-  tolerations(l, spec.tolerations ?? []);
-  events(l, evs, now);
+  l.labels(0, 'Node-Selectors', spec.nodeSelector);
+  l.tolerations(0, 'Tolerations', spec.tolerations ?? []);
+  eventsSection(l, evs, now);
   return l.text();
 }
 
 export function describeNode(node: any, podsOnNode: readonly any[], evs: readonly any[], now: number): string {
-  const l = new Lines();
+  const l = new DescribeLines();
   const meta = node.metadata ?? {};
   const spec = node.spec ?? {};
   const status = node.status ?? {};
   l.add(0, 'Name:', meta.name ?? '');
   l.add(0, 'Roles:', nodeRoles(node));
-  l.map(0, 'Labels', meta.labels);
-  l.map(0, 'Annotations', meta.annotations, ': ');
+  l.labels(0, 'Labels', meta.labels);
+  l.annotations(0, 'Annotations', meta.annotations);
   l.add(0, 'CreationTimestamp:', rfc1123z(meta.creationTimestamp));
   const taints: any[] = spec.taints ?? [];
   if (!taints.length) l.add(0, 'Taints:', '<none>');
@@ -218,31 +96,31 @@ export function describeNode(node: any, podsOnNode: readonly any[], evs: readonl
     l.add(1, '---------', '----', '---');
     for (const p of active) l.add(1, p.metadata?.namespace ?? '', p.metadata?.name ?? '', ageSince(p.metadata?.creationTimestamp, now));
   }
-  events(l, evs, now);
+  eventsSection(l, evs, now);
   return l.text();
 }
 
 export function describeNamespace(ns: any, evs: readonly any[], now: number): string {
-  const l = new Lines();
+  const l = new DescribeLines();
   l.add(0, 'Name:', ns.metadata?.name ?? '');
-  l.map(0, 'Labels', ns.metadata?.labels);
-  l.map(0, 'Annotations', ns.metadata?.annotations, ': ');
+  l.labels(0, 'Labels', ns.metadata?.labels);
+  l.annotations(0, 'Annotations', ns.metadata?.annotations);
   l.add(0, 'Status:', ns.status?.phase ?? 'Active');
   l.add(0, '');
   l.add(0, 'No resource quota.');
   l.add(0, '');
   l.add(0, 'No LimitRange resource.');
-  if (evs.length) events(l, evs, now);
+  if (evs.length) eventsSection(l, evs, now);
   return l.text();
 }
 
 /** Kinds without a dedicated describer: identity, labels, annotations, then spec and status as indented fields. */
 export function describeGeneric(obj: any, evs: readonly any[], now: number): string {
-  const l = new Lines();
+  const l = new DescribeLines();
   l.add(0, 'Name:', obj.metadata?.name ?? '');
   if (obj.metadata?.namespace) l.add(0, 'Namespace:', obj.metadata.namespace);
-  l.map(0, 'Labels', obj.metadata?.labels);
-  l.map(0, 'Annotations', obj.metadata?.annotations, ': ');
+  l.labels(0, 'Labels', obj.metadata?.labels);
+  l.annotations(0, 'Annotations', obj.metadata?.annotations);
   l.add(0, 'API Version:', obj.apiVersion ?? '');
   l.add(0, 'Kind:', obj.kind ?? '');
   const walk = (level: number, key: string, v: unknown) => {
@@ -255,20 +133,66 @@ export function describeGeneric(obj: any, evs: readonly any[], now: number): str
     } else l.add(level, `${key}:`, String(v));
   };
   for (const top of ['spec', 'status'] as const) if (obj[top] !== undefined) walk(0, top[0].toUpperCase() + top.slice(1), obj[top]);
-  events(l, evs, now);
+  eventsSection(l, evs, now);
   return l.text();
 }
 
-/** Dispatch by kind; the caller passes the object's events and, for nodes, the pods bound there. */
-export function describe(obj: any, opts: { events: readonly any[]; now: number; podsOnNode?: readonly any[] }): string {
-  switch (obj?.kind) {
-    case 'Pod':
-      return describePod(obj, opts.events, opts.now);
+export interface DescribeOptions {
+  events: readonly any[];
+  now: number;
+  /** Node: the pods bound to it. */
+  podsOnNode?: readonly any[];
+  /** ReplicationController, ReplicaSet, DaemonSet: pods of the namespace; those the object controls are counted. */
+  ownedPods?: readonly any[];
+  /** Service: its Endpoints object, when one exists. */
+  endpoints?: KubeObject;
+}
+
+/** A describer that writes everything but the Events section, which the dispatcher appends in the same tabwriter pass. */
+function withEvents(write: (l: DescribeLines, obj: any, opts: DescribeOptions) => void) {
+  return (obj: any, opts: DescribeOptions) => {
+    const l = new DescribeLines();
+    write(l, obj, opts);
+    eventsSection(l, opts.events, opts.now);
+    return l.text();
+  };
+}
+
+const workload = (opts: DescribeOptions) => ({ events: opts.events, now: opts.now, pods: opts.ownedPods ?? [] });
+
+/** One describer per kind kubectl has a dedicated describer for; the rest fall back to describeGeneric. */
+const DESCRIBERS: Readonly<Record<string, (obj: any, opts: DescribeOptions) => string>> = {
+  Pod: (o, opts) => describePod(o, opts.events, opts.now),
+  Node: (o, opts) => describeNode(o, opts.podsOnNode ?? [], opts.events, opts.now),
+  Namespace: (o, opts) => describeNamespace(o, opts.events, opts.now),
+  ReplicationController: (o, opts) => describeReplicationController(o, workload(opts)),
+  ReplicaSet: (o, opts) => describeReplicaSet(o, workload(opts)),
+  DaemonSet: (o, opts) => describeDaemonSet(o, workload(opts)),
+  Job: (o, opts) => describeJob(o, opts),
+  CronJob: (o, opts) => describeCronJob(o, opts),
+  Service: withEvents((l, o, opts) => writeService(l, o, opts.endpoints)),
+  Endpoints: withEvents((l, o) => writeEndpoints(l, o)),
+};
+
+/** Dispatch by kind; the caller passes the object's events and the related objects its kind needs (see `DescribeOptions`). */
+export function describe(obj: any, opts: DescribeOptions): string {
+  const describer = DESCRIBERS[obj?.kind];
+  return describer ? describer(obj, opts) : describeGeneric(obj, opts.events, opts.now);
+}
+
+/** The related objects `describe` needs for `obj`, read from a store: what kubectl's describers fetch besides the object. */
+export function describeRelated(store: Pick<ObjectStore, 'get' | 'list'>, obj: KubeObject): Omit<DescribeOptions, 'events' | 'now'> {
+  const ns = obj.metadata.namespace;
+  switch (obj.kind) {
     case 'Node':
-      return describeNode(obj, opts.podsOnNode ?? [], opts.events, opts.now);
-    case 'Namespace':
-      return describeNamespace(obj, opts.events, opts.now);
+      return { podsOnNode: store.list('Pod', { fieldNodeName: obj.metadata.name }) };
+    case 'ReplicationController':
+    case 'ReplicaSet':
+    case 'DaemonSet':
+      return { ownedPods: store.list('Pod', { namespace: ns }) };
+    case 'Service':
+      return { endpoints: store.get('Endpoints', ns, obj.metadata.name) };
     default:
-      return describeGeneric(obj, opts.events, opts.now);
+      return {};
   }
 }

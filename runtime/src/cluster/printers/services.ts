@@ -1,23 +1,13 @@
-// `kubectl describe service` text (kubectl pkg/describe describeService),
-// without the Events section, which the caller appends from the event
-// recorder like every describe. The `get svc` / `get ep` columns live in
-// tables.ts with the other kinds. kubelab adds one line kubectl lacks: the
-// Service's DNS name, so a learner sees what pods can resolve.
+// `kubectl describe service` and `describe endpoints` text (kubectl
+// pkg/describe describeService, describeEndpoints). The writers add lines
+// without the Events section, so the dispatcher (describe.ts) aligns them
+// together with the events in one tabwriter pass, as kubectl does. The `get svc` / `get ep` columns live in tables.ts with the
+// other kinds. kubelab adds one line kubectl lacks: the Service's DNS name, so
+// a learner sees what pods can resolve.
 
-import { LAST_APPLIED } from '../apply-merge';
 import { serviceFqdn } from '../services/dns';
 import type { KubeObject } from '../types';
-import { tabwrite } from './tabwriter';
-
-/** describe's multi-line maps: the first entry beside the label, the rest below it, sorted by key. */
-function multiline(label: string, map: Record<string, string> | undefined, skip: ReadonlySet<string> = new Set()): string[] {
-  const entries = Object.entries(map ?? {}).filter(([k]) => !skip.has(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (entries.length === 0) return [`${label}:\t<none>`];
-  return entries.map(([k, v], i) => `${i === 0 ? `${label}:` : ''}\t${k}=${v}`);
-}
-
-const selectorText = (sel: Record<string, string> | undefined) =>
-  Object.entries(sel ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join(',');
+import { DescribeLines, formatLabels } from './describe-writer';
 
 /**
  * formatEndpoints for one Service port: the ready `ip:port` pairs serving it,
@@ -35,45 +25,70 @@ export function endpointsForPort(ep: KubeObject | undefined, portName: string | 
   return pairs.length > 3 ? `${pairs.slice(0, 3).join(',')} + ${pairs.length - 3} more...` : pairs.join(',');
 }
 
-function portLines(svc: KubeObject, ep: KubeObject | undefined): string[] {
-  const lines: string[] = [];
+function portLines(l: DescribeLines, svc: KubeObject, ep: KubeObject | undefined): void {
   for (const sp of (svc.spec?.ports ?? []) as any[]) {
     const name = sp.name || '<unset>';
     const protocol = sp.protocol ?? 'TCP';
-    lines.push(`Port:\t${name}\t${sp.port}/${protocol}`);
-    lines.push(`TargetPort:\t${sp.targetPort ?? sp.port}/${protocol}`);
-    if (sp.nodePort) lines.push(`NodePort:\t${name}\t${sp.nodePort}/${protocol}`);
-    if (svc.spec?.type !== 'ExternalName') lines.push(`Endpoints:\t${endpointsForPort(ep, sp.name)}`);
+    l.add(0, 'Port:', name, `${sp.port}/${protocol}`);
+    l.add(0, 'TargetPort:', `${sp.targetPort ?? sp.port}/${protocol}`);
+    if (sp.nodePort) l.add(0, 'NodePort:', name, `${sp.nodePort}/${protocol}`);
+    if (svc.spec?.type !== 'ExternalName') l.add(0, 'Endpoints:', endpointsForPort(ep, sp.name));
   }
-  return lines;
 }
 
-/** The describe text of a Service, given its Endpoints (undefined when none exists). */
-export function describeService(svc: KubeObject, ep: KubeObject | undefined): string {
+/** Writes a Service's describe lines (without events), given its Endpoints (undefined when none exists). */
+export function writeService(l: DescribeLines, svc: KubeObject, ep: KubeObject | undefined): void {
   const spec = svc.spec ?? {};
   const ns = svc.metadata.namespace ?? 'default';
-  const lines = [
-    `Name:\t${svc.metadata.name}`,
-    `Namespace:\t${ns}`,
-    ...multiline('Labels', svc.metadata.labels),
-    ...multiline('Annotations', svc.metadata.annotations, new Set([LAST_APPLIED])),
-    `Selector:\t${selectorText(spec.selector)}`,
-    `Type:\t${spec.type ?? 'ClusterIP'}`,
-  ];
-  if (spec.ipFamilyPolicy) lines.push(`IP Family Policy:\t${spec.ipFamilyPolicy}`);
-  if (spec.ipFamilies?.length) lines.push(`IP Families:\t${spec.ipFamilies.join(',')}`);
+  l.add(0, 'Name:', svc.metadata.name);
+  l.add(0, 'Namespace:', ns);
+  l.labels(0, 'Labels', svc.metadata.labels);
+  l.annotations(0, 'Annotations', svc.metadata.annotations);
+  // labels.FormatLabels: `<none>` for a Service without a selector.
+  l.add(0, 'Selector:', formatLabels(spec.selector));
+  l.add(0, 'Type:', spec.type ?? 'ClusterIP');
+  if (spec.ipFamilyPolicy) l.add(0, 'IP Family Policy:', spec.ipFamilyPolicy);
+  if (spec.ipFamilies?.length) l.add(0, 'IP Families:', spec.ipFamilies.join(','));
   if (spec.type !== 'ExternalName') {
-    lines.push(`IP:\t${spec.clusterIP ?? ''}`);
-    if (spec.clusterIPs?.length) lines.push(`IPs:\t${spec.clusterIPs.join(',')}`);
+    l.add(0, 'IP:', spec.clusterIP ?? '');
+    if (spec.clusterIPs?.length) l.add(0, 'IPs:', spec.clusterIPs.join(','));
   }
-  if (spec.externalIPs?.length) lines.push(`External IPs:\t${spec.externalIPs.join(',')}`);
+  if (spec.externalIPs?.length) l.add(0, 'External IPs:', spec.externalIPs.join(','));
   const ingress = (svc.status?.loadBalancer?.ingress ?? []).map((i: any) => i.ip ?? i.hostname);
-  if (ingress.length) lines.push(`LoadBalancer Ingress:\t${ingress.join(', ')}`);
-  if (spec.type === 'ExternalName') lines.push(`External Name:\t${spec.externalName ?? ''}`);
-  lines.push(...portLines(svc, ep));
-  if (spec.externalTrafficPolicy) lines.push(`External Traffic Policy:\t${spec.externalTrafficPolicy}`);
-  lines.push(`Session Affinity:\t${spec.sessionAffinity ?? 'None'}`);
-  if (spec.internalTrafficPolicy) lines.push(`Internal Traffic Policy:\t${spec.internalTrafficPolicy}`);
-  lines.push(`DNS Name:\t${serviceFqdn(svc.metadata.name, ns)}`);
-  return tabwrite(lines.join('\n'), 2) + '\n';
+  if (ingress.length) l.add(0, 'LoadBalancer Ingress:', ingress.join(', '));
+  if (spec.type === 'ExternalName') l.add(0, 'External Name:', spec.externalName ?? '');
+  portLines(l, svc, ep);
+  if (spec.externalTrafficPolicy) l.add(0, 'External Traffic Policy:', spec.externalTrafficPolicy);
+  l.add(0, 'Session Affinity:', spec.sessionAffinity ?? 'None');
+  if (spec.internalTrafficPolicy) l.add(0, 'Internal Traffic Policy:', spec.internalTrafficPolicy);
+  l.add(0, 'DNS Name:', serviceFqdn(svc.metadata.name, ns));
+}
+
+/** The describe text of a Service without its events. */
+export function describeService(svc: KubeObject, ep: KubeObject | undefined): string {
+  const l = new DescribeLines();
+  writeService(l, svc, ep);
+  return l.text();
+}
+
+const ipList = (addresses: readonly any[] | undefined) => (addresses ?? []).map((a) => a.ip).join(',') || '<none>';
+
+/** describeEndpoints without events: each subset's ready and not-ready IPs and its ports, then a blank line. */
+export function writeEndpoints(l: DescribeLines, ep: KubeObject): void {
+  l.add(0, 'Name:', ep.metadata.name);
+  l.add(0, 'Namespace:', ep.metadata.namespace ?? 'default');
+  l.labels(0, 'Labels', ep.metadata.labels);
+  l.annotations(0, 'Annotations', ep.metadata.annotations);
+  l.add(0, 'Subsets:');
+  for (const s of (ep.subsets ?? []) as any[]) {
+    l.add(1, 'Addresses:', ipList(s.addresses));
+    l.add(1, 'NotReadyAddresses:', ipList(s.notReadyAddresses));
+    if (s.ports?.length) {
+      l.add(1, 'Ports:');
+      l.add(2, 'Name', 'Port', 'Protocol');
+      l.add(2, '----', '----', '--------');
+      for (const p of s.ports) l.add(2, p.name || '<unset>', String(p.port), p.protocol ?? 'TCP');
+    }
+    l.add(0, '');
+  }
 }
