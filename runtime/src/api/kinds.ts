@@ -6,7 +6,8 @@ import { removedVersion } from './deprecations';
 
 export type NameFormat = 'subdomain' | 'dns1123label' | 'dns1035label';
 
-export interface KindInfo {
+/** What the REST mapper knows of a resource (the simulated cluster serves a few more than these eight). */
+export interface ResourceInfo {
   kind: string;
   group: string;
   version: string;
@@ -15,6 +16,9 @@ export interface KindInfo {
   /** Plural, as in URLs and `kubectl get replicationcontrollers`. */
   resource: string;
   shortNames: string[];
+}
+
+export interface KindInfo extends ResourceInfo {
   nameFormat: NameFormat;
   /** Definition name in the generated schema. */
   schemaRef: string;

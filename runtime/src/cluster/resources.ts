@@ -3,18 +3,9 @@
 // kubectl names them by plural, singular, short name or kind, optionally
 // qualified by group (`rs`, `replicasets.apps`, `replicaset`).
 
-import { KINDS } from '../api/kinds';
+import { KINDS, type ResourceInfo } from '../api/kinds';
 
-export interface ResourceInfo {
-  kind: string;
-  group: string;
-  version: string;
-  apiVersion: string;
-  namespaced: boolean;
-  /** Plural, e.g. `replicationcontrollers`. */
-  resource: string;
-  shortNames: string[];
-}
+export type { ResourceInfo };
 
 /** Served by the simulated API server though no manifest check covers them. */
 const CLUSTER_ONLY: readonly ResourceInfo[] = [
@@ -27,10 +18,7 @@ let table: readonly ResourceInfo[] | undefined;
 
 export function allResources(): readonly ResourceInfo[] {
   if (!table) {
-    const fromApi: ResourceInfo[] = KINDS.map((k) => ({
-      kind: k.kind, group: k.group, version: k.version, apiVersion: k.apiVersion, namespaced: k.namespaced, resource: k.resource, shortNames: k.shortNames,
-    }));
-    table = [...fromApi, ...CLUSTER_ONLY.filter((c) => !fromApi.some((k) => k.kind === c.kind))];
+    table = [...KINDS, ...CLUSTER_ONLY.filter((c) => !KINDS.some((k) => k.kind === c.kind))];
   }
   return table;
 }
