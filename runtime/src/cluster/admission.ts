@@ -171,7 +171,7 @@ export function applyObject(ctx: AdmissionContext, input: unknown, opts: WriteOp
   const previous = live.metadata.annotations?.[LAST_APPLIED];
   if (previous === undefined) warnings.push(missingLastAppliedWarning(r.info, live.metadata.name));
   const last = previous === undefined ? undefined : safeParse(previous);
-  const merged = threeWayMerge(last, withLastApplied(r.obj, text), live) as KubeObject;
+  const merged = threeWayMerge(r.info.kind, last, withLastApplied(r.obj, text), live) as KubeObject;
   return admitUpdate(ctx, r.info, live, merged, warnings, 'configured');
 }
 

@@ -20,6 +20,7 @@ import { WORKLOAD_CONTROLLERS } from './controllers';
 import { startNodeLifecycleController } from './controllers/node-lifecycle';
 import { createScheduler } from './scheduler/scheduler';
 import { SERVICE_CONTROLLERS } from './services';
+import { createKubeProxy, type KubeProxy } from './services/proxy';
 import { kubernetesService, startKubernetesServiceController } from './kubernetes-service';
 import { BUILTIN_NAMESPACES, buildNamespace, startNamespaceController } from './namespaces';
 import { createNodeOps, DEFAULT_NODE_COUNT, DEFAULT_NODE_SHAPE, defaultNodeName, type NodeOps, type NodeShape } from './nodes';
@@ -70,7 +71,8 @@ export interface ClusterState {
   store: StoreDump;
   /**
    * What components hold outside the API objects, by component (JSON-safe):
-   * `kubelets` = each node's container runtime (kubelets.ts). Absent in
+   * `kubelets` = each node's container runtime (kubelets.ts), `kubeProxy` =
+   * the ClientIP session affinity table (services/proxy.ts). Absent in
    * state saved before it existed; those components then start fresh.
    */
   components?: Record<string, unknown>;
@@ -80,6 +82,8 @@ export interface Cluster extends ClusterCore {
   readonly seed: string;
   /** The kubelet of each node (logs, requests). */
   kubelets: KubeletFleet;
+  /** Service traffic (`request svc/NAME`) and its session affinity. */
+  proxy: KubeProxy;
   admission: AdmissionContext;
   create(obj: unknown, opts?: WriteOptions): AdmissionResult;
   apply(obj: unknown, opts?: WriteOptions): AdmissionResult;
@@ -115,6 +119,7 @@ function assemble(seed: string, rng: SeededRng, clock: VirtualClock, opts: Clust
   const admission: AdmissionContext = { store, rng, clock, minor };
   const kubelets = startKubelets(core);
   const components: ClusterComponent[] = [kubelets];
+  const proxy = createKubeProxy({ store, rng, clock, kubelets });
 
   const tick = () => {
     for (;;) {
@@ -128,6 +133,7 @@ function assemble(seed: string, rng: SeededRng, clock: VirtualClock, opts: Clust
     ...core,
     seed,
     kubelets,
+    proxy,
     admission,
     create: (obj, o) => settle(createObject(admission, obj, o)),
     apply: (obj, o) => settle(applyObject(admission, obj, o)),
@@ -153,7 +159,7 @@ function assemble(seed: string, rng: SeededRng, clock: VirtualClock, opts: Clust
       }
     },
     state: () => ({ seed, nowMs: clock.now(), rng: rng.state(), store: store.dump(), components: cluster.componentState() }),
-    componentState: () => ({ kubelets: kubelets.save() }),
+    componentState: () => ({ kubelets: kubelets.save(), kubeProxy: proxy.save() }),
     stop() {
       for (const c of components) c.stop?.();
     },
@@ -199,6 +205,7 @@ export function restoreCluster(state: ClusterState, opts: Omit<ClusterOptions, '
   const { cluster: c, resync } = assemble(state.seed, restoreRng(state.rng), createClock(state.nowMs), opts);
   c.store.load(state.store);
   c.kubelets.load(state.components?.kubelets);
+  c.proxy.load(state.components?.kubeProxy);
   resync();
   return c;
 }

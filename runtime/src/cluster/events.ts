@@ -15,6 +15,21 @@ export interface ClusterEventRecorder extends EventRecorder {
   eventsFor(involved: KubeObject): KubeObject[];
 }
 
+const NANOS_PER_MS = 1_000_000n;
+
+/** The name record() gives an event: `<object>.<unix nanos in hex>`, the sequence number filling the sub-millisecond digits. */
+function eventName(objectName: string, nowMs: number, seq: number): string {
+  return `${objectName}.${(BigInt(nowMs) * NANOS_PER_MS + BigInt(seq % 1_000_000)).toString(16)}`;
+}
+
+/** The sequence part of a name eventName made at `nowMs`; undefined for names made at another instant or by someone else. */
+function sequenceAt(name: string, nowMs: number): number | undefined {
+  const hex = name.slice(name.lastIndexOf('.') + 1);
+  if (!/^[0-9a-f]+$/.test(hex)) return undefined;
+  const nanos = BigInt(`0x${hex}`);
+  return nanos / NANOS_PER_MS === BigInt(nowMs) ? Number(nanos % NANOS_PER_MS) : undefined;
+}
+
 function aggregationKey(involvedUid: string, type: string, reason: string, message: string, component: string): string {
   return [involvedUid, type, reason, message, component].join('\u0000');
 }
@@ -54,7 +69,7 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }):
         return;
       }
       // record.go names events `<object>.<unix nanos in hex>`; the sequence keeps same-instant events apart.
-      const name = `${involved.metadata.name}.${(BigInt(now) * 1_000_000n + BigInt(seq++ % 1_000_000)).toString(16)}`;
+      const name = eventName(involved.metadata.name, now, seq++);
       store.create({
         apiVersion: 'v1',
         kind: 'Event',
@@ -84,7 +99,13 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }):
 
     resync() {
       byKey.clear();
+      // Virtual time stands still between CLI commands, so the stored events may
+      // include some named at this very instant: the sequence continues after theirs.
+      const now = clock.now();
+      seq = 0;
       for (const e of store.list('Event')) {
+        const s = sequenceAt(e.metadata.name, now);
+        if (s !== undefined) seq = Math.max(seq, s + 1);
         byKey.set(keyOfEvent(e), { namespace: e.metadata.namespace ?? 'default', name: e.metadata.name });
         armExpiry(e.metadata.namespace ?? 'default', e.metadata.name, parseRfc3339(e.lastTimestamp as string) ?? clock.now());
       }

@@ -64,14 +64,38 @@ test('events expire an hour after their last occurrence, and a repeat extends th
   assert.equal(store.list('Event').length, 0);
 });
 
-test('after a restore the aggregation continues on the stored event', () => {
-  const first = fresh();
-  first.events.record(first.pod, 'Normal', 'Killing', 'Stopping container kubia', KUBELET);
+/** The recorder of a cluster restored from `first`'s store at the same virtual instant (a CLI command without `time advance`). */
+function restoredFrom(first: ReturnType<typeof fresh>) {
   const clock = createClock(first.clock.now());
   const store = createStore({ clock, rng: createRng('events') });
   store.load(JSON.parse(JSON.stringify(first.store.dump())));
   const events = createEventRecorder({ store, clock });
   events.resync();
+  return { clock, store, events };
+}
+
+test('after a restore the aggregation continues on the stored event', () => {
+  const first = fresh();
+  first.events.record(first.pod, 'Normal', 'Killing', 'Stopping container kubia', KUBELET);
+  const { store, events } = restoredFrom(first);
   events.record(first.pod, 'Normal', 'Killing', 'Stopping container kubia', KUBELET);
   assert.deepEqual(store.list('Event').map((e) => e.count), [2]);
+});
+
+test('after a restore at the same instant a new event gets a name no stored event has', () => {
+  const first = fresh();
+  first.events.record(first.pod, 'Normal', 'Pulling', 'Pulling image "luksa/kubia"', KUBELET);
+  first.events.record(first.pod, 'Normal', 'Pulled', 'Successfully pulled image "luksa/kubia"', KUBELET);
+  const { store, events } = restoredFrom(first);
+  const before = new Set(store.list('Event').map((e) => e.metadata.name));
+  events.record(first.pod, 'Normal', 'Killing', 'Stopping container kubia', KUBELET);
+  events.record(first.pod, 'Normal', 'Created', 'Created container kubia', KUBELET);
+  const names = store.list('Event').map((e) => e.metadata.name);
+  assert.equal(names.length, 4);
+  assert.equal(new Set(names).size, 4);
+  const added = names.filter((n) => !before.has(n));
+  assert.equal(added.length, 2);
+  for (const n of added) assert.match(n, /^kubia\.[0-9a-f]+$/);
+  // Same-instant events still list in the order they happened (describe's tie-break is the name).
+  assert.deepEqual(events.eventsFor(first.pod).map((e) => e.reason), ['Pulling', 'Pulled', 'Killing', 'Created']);
 });

@@ -1,11 +1,11 @@
 // `request svc/NAME|pod/NAME [--from CLIENT] [--count N] [--port P] [--path PATH]`:
 // what `curl` inside the cluster would print — each answer's body — through
 // kube-proxy's endpoint choice for a Service, straight to the pod for a pod.
-// ClientIP affinity holds across the requests of one command only (the
-// kube-proxy table is not part of the stored state).
+// ClientIP affinity holds across commands: the cluster saves kube-proxy's
+// affinity table with its state (cluster/services/proxy.ts).
 
 import { resolveResource } from '../../cluster/resources';
-import { requestPod, requestServiceTimes, type RequestResult, type RequestTarget } from '../../cluster/services/requests';
+import { requestPod, type RequestResult, type RequestTarget } from '../../cluster/services/requests';
 import { clusterCommand, type Session } from './session';
 
 const FLAGS = {
@@ -18,8 +18,8 @@ const FLAGS = {
 const USAGE = 'error: usage: request svc/NAME|pod/NAME [--from POD|IP] [--count N] [--port PORT] [--path PATH]';
 
 function send(s: Session, kind: string, target: RequestTarget, count: number): RequestResult[] {
+  if (kind === 'Service') return s.cluster.proxy.requestService(target, count);
   const deps = { store: s.cluster.store, rng: s.cluster.rng, clock: s.cluster.clock, kubelets: s.cluster.kubelets };
-  if (kind === 'Service') return requestServiceTimes(deps, {}, target, count).results;
   return Array.from({ length: count }, () => requestPod(deps, target));
 }
 
@@ -41,7 +41,7 @@ export const requestCommand = clusterCommand(FLAGS, (s) => {
     from: s.flag('from'),
   };
   const results = send(s, kind, target, count);
-  // The random endpoint picks moved the seeded generator; the next command must continue from here.
+  // The random endpoint picks moved the seeded generator and the affinity table; the next command must continue from here.
   s.out.changed = true;
   for (const r of results) {
     if (r.ok) s.out.line(r.body.replace(/\n$/, ''));

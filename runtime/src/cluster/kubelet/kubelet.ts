@@ -9,7 +9,7 @@ import { parseRfc3339 } from '../clock';
 import { isNodeFailed } from '../nodes';
 import type { Clock, EventRecorder, KubeObject, ObjectStore, Rng, WatchEvent } from '../types';
 import { createBackoff } from './backoff';
-import { advance, allStopped, connect, createPodRuntime, logLines, nextDue, terminate, type PodRuntime, type WorkerContext } from './pod-runtime';
+import { advance, allStopped, applySpecChanges, connect, createPodRuntime, logLines, nextDue, terminate, type PodRuntime, type WorkerContext } from './pod-runtime';
 import type { KubeletState } from './saved-state';
 import { generateStatus } from './status';
 import { TIMINGS } from './timings';
@@ -137,6 +137,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
     const now = clock.now();
     const ctx = contextFor(key);
     advance(rt, ctx, now);
+    applySpecChanges(rt, pod, ctx, now);
     if (pod.metadata.deletionTimestamp && !rt.terminating) {
       const deadline = parseRfc3339(pod.metadata.deletionTimestamp);
       const grace = deadline !== undefined ? Math.max(0, (deadline - now) / 1000) : (pod.metadata.deletionGracePeriodSeconds ?? TIMINGS.gracePeriodSeconds);

@@ -64,6 +64,8 @@ export interface ContainerRecord {
   previousLogs?: LogLine[];
   probes: Probe[];
   startupDone: boolean;
+  /** The spec the container starts from next time, once the pod's spec changed its image (applySpecChanges). */
+  next?: { image: string; spec: any; behaviour: ContainerBehaviour };
 }
 
 export interface PodRuntime {
@@ -213,6 +215,11 @@ function step(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number)
 }
 
 function beginPull(c: ContainerRecord, ctx: WorkerContext, t: number): void {
+  // Every start reads the pod's current container spec (kuberuntime startContainer).
+  if (c.next) {
+    const { image, spec, behaviour } = c.next;
+    Object.assign(c, { image, spec, behaviour, next: undefined });
+  }
   const policy = pullPolicy(c);
   const present = ctx.images.has(c.image);
   if (policy === 'Never' || (present && policy !== 'Always')) {
@@ -333,14 +340,22 @@ function exit(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number,
   c.started = false;
   c.ready = false;
   c.probes = [];
+  // An app container killed for a spec change restarts whatever the restart policy (applySpecChanges).
+  const replaced = !c.init && c.next !== undefined;
   // Init containers restart only after a failure (and never under Never).
   const restart =
     !rt.terminating &&
-    (c.init
-      ? exitCode !== 0 && rt.restartPolicy !== 'Never'
-      : rt.restartPolicy === 'Always' || (rt.restartPolicy === 'OnFailure' && exitCode !== 0));
+    (replaced ||
+      (c.init
+        ? exitCode !== 0 && rt.restartPolicy !== 'Never'
+        : rt.restartPolicy === 'Always' || (rt.restartPolicy === 'OnFailure' && exitCode !== 0)));
   if (!restart) {
     c.stage = { kind: 'done' };
+    return;
+  }
+  // The new container has a new spec hash, so no crash backoff of the old one applies to it.
+  if (replaced) {
+    c.stage = { kind: 'pending', readyAtMs: t };
     return;
   }
   const key = backoffKey(rt, c);
@@ -358,6 +373,30 @@ function exit(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number,
   // First crash (or the first after a long healthy run): restart at once.
   ctx.backoff.next(key, t);
   c.stage = { kind: 'pending', readyAtMs: t };
+}
+
+/**
+ * A pod update reaches the runtime. Only a container's image may change
+ * (ValidatePodUpdate), and the kubelet's container hash covers name and image
+ * (HashContainer): a running app container whose image changed is stopped —
+ * Normal `Killing` "Container <c> definition changed, will be restarted" —
+ * and started again from the new spec whatever the restart policy
+ * (computePodActions). Any other container starts from the new spec the next
+ * time it starts.
+ */
+export function applySpecChanges(rt: PodRuntime, pod: any, ctx: WorkerContext, t: number): void {
+  if (rt.terminating) return;
+  // Container names are unique across initContainers and containers (validation).
+  const specs: any[] = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  for (const c of rt.containers) {
+    const spec = specs.find((x) => x.name === c.name);
+    if (!spec || (spec.image ?? '') === (c.next?.image ?? c.image)) continue;
+    const alreadyStopping = c.next !== undefined || (c.stage.kind === 'running' && c.stage.killAtMs !== undefined);
+    c.next = { image: spec.image ?? '', spec, behaviour: behaviourFor(pod, spec) };
+    if (c.init || c.stage.kind !== 'running' || alreadyStopping) continue;
+    ctx.event('Normal', 'Killing', `Container ${c.name} definition changed, will be restarted`);
+    kill(c, t, rt.gracePeriodSeconds);
+  }
 }
 
 /** Deletion: stop every container (`Killing` "Stopping container <c>") within the grace period. */

@@ -7,7 +7,8 @@
 //
 // The affinity table is a value the caller keeps (kube-proxy's state lives in
 // the kernel, not in API objects), so these functions stay pure apart from the
-// seeded random pick and the request counters in the behaviour model.
+// seeded random pick and the request counters in the behaviour model. The
+// cluster keeps it between commands in services/proxy.ts.
 
 import { DEFAULT_CLIENT_IP_TIMEOUT_SECONDS } from '../../api/defaults/service';
 import { isNodeFailed } from '../nodes';
@@ -28,8 +29,22 @@ export interface ProxyDeps {
   kubelets: { get(nodeName: string): PodAnswerer | undefined };
 }
 
-/** Per service port and client IP: the endpoint chosen and when it was last used (iptables `recent`). */
-export type AffinityTable = Readonly<Record<string, { ip: string; lastMs: number }>>;
+/**
+ * Per service port and client IP: the endpoint chosen, when it was last used
+ * and the timeout it was recorded with (an iptables `recent` entry).
+ */
+export type AffinityTable = Readonly<Record<string, AffinityEntry>>;
+
+export interface AffinityEntry {
+  ip: string;
+  lastMs: number;
+  timeoutSeconds: number;
+}
+
+/** The entries still alive at `nowMs`: an expired one can never pin a client again (it is refreshed only by a hit). */
+export function liveAffinity(table: AffinityTable, nowMs: number): AffinityTable {
+  return Object.fromEntries(Object.entries(table).filter(([, e]) => nowMs - e.lastMs < e.timeoutSeconds * 1000));
+}
 
 export interface RequestTarget {
   namespace: string;
@@ -126,7 +141,7 @@ export function requestService(deps: ProxyDeps, affinity: AffinityTable, target:
   const pinned = affinity[key];
   const alive = pinned && now - pinned.lastMs < timeout * 1000 ? candidates.find((c) => c.ip === pinned.ip) : undefined;
   const chosen = alive ?? deps.rng.pick(candidates);
-  return { result: deliver(deps, chosen, target.path, client.ip), affinity: { ...affinity, [key]: { ip: chosen.ip, lastMs: now } } };
+  return { result: deliver(deps, chosen, target.path, client.ip), affinity: { ...affinity, [key]: { ip: chosen.ip, lastMs: now, timeoutSeconds: timeout } } };
 }
 
 /** `count` requests in a row from the same client, threading the affinity table. */
