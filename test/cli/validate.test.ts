@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scratch, kubelab, validateJson } from './helpers';
-import { collectInputs, parseKubernetesVersion } from '../../runtime/src/cli/validate';
+import { collectInputs } from '../../runtime/src/cli/inputs';
+import { parseKubernetesVersion } from '../../runtime/src/cli/validate';
 
 const POD = `apiVersion: v1
 kind: Pod

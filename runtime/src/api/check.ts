@@ -6,7 +6,7 @@ import { DEFAULT_MINOR, renderFieldError, type FieldError } from './field';
 import { decode, type DecodeError } from './decode';
 import { applyDefaults, prepareForCreate } from './defaults';
 import { resolveKind, suggestKind } from './kinds';
-import { isRecord } from './defaults/values';
+import { isRecord } from './values';
 import { validateObject } from './validation';
 
 export interface Finding {

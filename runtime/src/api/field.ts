@@ -75,6 +75,14 @@ export function notFound(path: string, value: unknown): FieldError {
   return { path, type: 'NotFound', value };
 }
 
+/**
+ * One field.Invalid per message of a format check (formats.ts), as upstream's
+ * `for _, msg := range validation.IsX(v) { allErrs = append(allErrs, field.Invalid(path, v, msg)) }`.
+ */
+export function invalidEach(path: string, value: unknown, messages: readonly string[]): FieldError[] {
+  return messages.map((m) => invalid(path, value, m));
+}
+
 /** field.Invalid with field.OmitValueType{}. */
 export function invalidOmitValue(path: string, detail: string): FieldError {
   return { path, type: 'Invalid', detail, omitValue: true };

@@ -5,6 +5,7 @@
 
 import { invalid, renderFieldError, type FieldError } from './field';
 import { isQualifiedName, isValidLabelValue } from './formats';
+import { isRecord } from './values';
 
 export interface Requirement {
   key: string;
@@ -24,10 +25,6 @@ export interface Selector {
 
 const byKey = (a: Requirement, b: Requirement) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const sortedValues = (values: readonly string[]) => [...values].sort();
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** SelectorFromSet: every key must equal its value; an absent or empty map selects everything. */
 export function selectorFromMap(m: Record<string, string> | undefined | null): Selector {
@@ -49,11 +46,11 @@ const LABEL_SELECTOR_OPERATORS: Readonly<Record<string, Requirement['operator']>
  */
 export function selectorFromLabelSelector(ls: unknown): Selector | undefined {
   if (ls === null || ls === undefined) return { requirements: [], nothing: true };
-  if (!isPlainObject(ls)) return undefined;
+  if (!isRecord(ls)) return undefined;
   const requirements: Requirement[] = [];
   const { matchLabels, matchExpressions } = ls;
   if (matchLabels !== undefined && matchLabels !== null) {
-    if (!isPlainObject(matchLabels)) return undefined;
+    if (!isRecord(matchLabels)) return undefined;
     for (const [key, value] of Object.entries(matchLabels)) {
       if (typeof value !== 'string') return undefined;
       const r: Requirement = { key, operator: 'In', values: [value], equality: true };
@@ -73,7 +70,7 @@ export function selectorFromLabelSelector(ls: unknown): Selector | undefined {
 }
 
 function expressionRequirement(expr: unknown): Requirement | undefined {
-  if (!isPlainObject(expr)) return undefined;
+  if (!isRecord(expr)) return undefined;
   const { key, operator, values } = expr;
   if (typeof key !== 'string' || typeof operator !== 'string') return undefined;
   const op = Object.hasOwn(LABEL_SELECTOR_OPERATORS, operator) ? LABEL_SELECTOR_OPERATORS[operator] : undefined;

@@ -1,5 +1,6 @@
 // The terminal as a parameter: commands write through a CliIO, so tests run them
 // in-process with captured output and the real process wiring lives in one place.
+import { MAX_INPUT_BYTES } from '../text/input';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -19,9 +20,20 @@ export function processIO(): CliIO {
   };
 }
 
+/**
+ * Reading stops once the input is past the size cap (`yes | kubelab validate -`
+ * would otherwise fill memory); what was read is still over the cap, so the
+ * validator refuses it as too large.
+ */
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(bytes);
+    total += bytes.byteLength;
+    if (total > MAX_INPUT_BYTES) break;
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -7,12 +7,12 @@ import { runValidate } from './validate';
 
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-export const COMMANDS: Record<string, Command> = {
+const COMMANDS: Record<string, Command> = {
   validate: runValidate,
   ...clusterCommands,
 };
 
-export const INTERNAL_ERROR_EXIT = 3;
+const INTERNAL_ERROR_EXIT = 3;
 
 function usage(): string {
   return `Usage: kubelab <command> [arguments]\n\nCommands:\n${Object.keys(COMMANDS)

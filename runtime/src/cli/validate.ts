@@ -7,23 +7,20 @@
 // (kubectl refuses them: `Object 'Kind' is missing in '…'`) wherever they are
 // found, directory walks included; the editor, unlike the CLI, stays silent on
 // such YAML because it cannot know the file was meant as a manifest.
-import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import { checkObject, isKubernetesLike, missingTypeMessage, type CheckOptions, type Finding } from '../api/check';
+import { relative, sep } from 'node:path';
+import { checkObject, isKubernetesLike, missingTypeMessage } from '../api/check';
 import { DEFAULT_MINOR } from '../api/field';
+import { isRecord } from '../api/values';
 import { parseDocuments, type ManifestDocument, type Range } from '../text/documents';
-import { checkText, decodeInput, tooLargeProblem, MAX_INPUT_BYTES, type InputProblem } from '../text/input';
+import { checkText, decodeInput } from '../text/input';
 import { LineIndex } from '../text/path';
 import { parseArgs, type ArgsSpec } from './args';
+import { collectInputs, readInputFile, STDIN_NAME, type ReadProblem } from './inputs';
 import type { CliIO } from './io';
 import { FORMATS, isFormatName, type FormatName, type ReportedFinding, type ValidationRun } from './report';
 
-/** The static checker; a parameter so the pipeline can be measured or exercised alone. */
-export type DocumentChecker = (value: unknown, opts: CheckOptions) => Finding[];
-
 export interface ValidateOptions {
   minor: number;
-  check?: DocumentChecker;
 }
 
 export interface FileResult {
@@ -31,12 +28,8 @@ export interface FileResult {
   documents: number;
 }
 
-export const STDIN_NAME = '<stdin>';
-
 /** Kubernetes minors whose API-server wording kubelab can reproduce (field.ts). */
 export const SUPPORTED_MINORS = { min: 27, max: 36 };
-
-const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 const ARGS: ArgsSpec = {
   flags: {
@@ -103,90 +96,18 @@ export function parseKubernetesVersion(v: string | undefined): number | undefine
   return minor >= SUPPORTED_MINORS.min && minor <= SUPPORTED_MINORS.max ? minor : undefined;
 }
 
-// --- inputs ----------------------------------------------------------------------
-
-/**
- * The files to read, in order: arguments as given, directories expanded to their
- * manifest files sorted by name. A named file is read whatever its extension.
- */
-export function collectInputs(paths: string[], cwd: string): { files: string[] } | { missing: string } {
-  const files: string[] = [];
-  const seen = new Set<string>();
-  const add = (p: string) => {
-    if (!seen.has(p)) files.push(p);
-    seen.add(p);
-  };
-  for (const p of paths) {
-    if (p === '-') {
-      add(STDIN_NAME);
-      continue;
-    }
-    const abs = resolve(cwd, p);
-    const st = statOrUndefined(abs);
-    if (!st) return { missing: p };
-    if (st.isDirectory()) walk(abs, new Set(), add);
-    else add(abs);
-  }
-  return { files };
-}
-
-function walk(dir: string, visited: Set<string>, add: (p: string) => void): void {
-  // Symlinked directories may form a cycle; each real directory is read once.
-  const real = realpathOrSelf(dir);
-  if (visited.has(real)) return;
-  visited.add(real);
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const p = resolve(dir, name);
-    const st = statOrUndefined(p);
-    if (!st) continue;
-    if (st.isDirectory()) {
-      if (name !== 'node_modules' && !name.startsWith('.')) walk(p, visited, add);
-    } else if (MANIFEST_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))) {
-      add(p);
-    }
-  }
-}
-
-function statOrUndefined(p: string): Stats | undefined {
-  try {
-    return statSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
-function realpathOrSelf(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-
-export function displayName(abs: string, cwd: string): string {
+function displayName(abs: string, cwd: string): string {
   const rel = relative(cwd, abs) || abs;
   return rel.split(sep).join('/');
 }
 
 // --- one file ----------------------------------------------------------------------
 
-export function validateFile(abs: string, cwd: string, opts: ValidateOptions): FileResult {
+function validateFile(abs: string, cwd: string, opts: ValidateOptions): FileResult {
   const file = displayName(abs, cwd);
-  let bytes: Buffer;
-  try {
-    // The size is known before reading: a huge file is refused without loading it.
-    if (statSync(abs).size > MAX_INPUT_BYTES) return wholeFileProblem(file, tooLargeProblem());
-    bytes = readFileSync(abs);
-  } catch (e) {
-    return wholeFileProblem(file, { code: 'unreadable-file', message: `cannot read file: ${(e as Error).message}` });
-  }
-  const decoded = decodeInput(bytes);
+  const read = readInputFile(abs);
+  if ('problem' in read) return wholeFileProblem(file, read.problem);
+  const decoded = decodeInput(read.bytes);
   if ('problem' in decoded) return wholeFileProblem(file, decoded.problem);
   return validateText(file, decoded.text, opts);
 }
@@ -195,7 +116,6 @@ export function validateText(file: string, text: string, opts: ValidateOptions):
   const problem = checkText(text);
   if (problem) return wholeFileProblem(file, problem);
   const lines = new LineIndex(text);
-  const check = opts.check ?? checkObject;
   const findings: ReportedFinding[] = [];
   const place = (range: Range, f: Omit<ReportedFinding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>) => {
     const start = lines.position(range.start);
@@ -206,11 +126,11 @@ export function validateText(file: string, text: string, opts: ValidateOptions):
   for (const doc of docs) {
     for (const p of firstOfEachMessage(doc.syntaxErrors)) place(p.range, { severity: 'error', code: p.code, message: p.message, path: '' });
     if (doc.syntaxErrors.length > 0 || doc.value === null || doc.value === undefined) continue;
-    if (isMapping(doc.value) && !isKubernetesLike(doc.value)) {
+    if (isRecord(doc.value) && !isKubernetesLike(doc.value)) {
       place(firstLine(doc, text), { severity: 'error', code: 'missing-kind', message: missingTypeMessage(doc.value, 'kind'), path: '' });
       continue;
     }
-    for (const f of check(doc.value, { minor: opts.minor })) {
+    for (const f of checkObject(doc.value, { minor: opts.minor })) {
       place(doc.locate(f.path, f.anchor), { severity: f.severity, code: f.code, message: f.message, path: f.path });
     }
   }
@@ -227,15 +147,11 @@ function firstOfEachMessage<T extends { message: string }>(problems: readonly T[
   return problems.filter((p) => !seen.has(p.message) && seen.add(p.message));
 }
 
-function wholeFileProblem(file: string, problem: InputProblem | { code: string; message: string }): FileResult {
+function wholeFileProblem(file: string, problem: ReadProblem): FileResult {
   return {
     findings: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: problem.code, message: problem.message, path: '' }],
     documents: 0,
   };
-}
-
-function isMapping(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The document's first line of content: where a whole-object problem is shown. */

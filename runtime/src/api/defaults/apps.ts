@@ -1,7 +1,8 @@
 // apps/v1 defaulting (pkg/apis/apps/v1/defaults.go, validation-rules §6).
 // apps/v1 never defaults a selector: it must be written.
 import { defaultTemplateOf } from './pod';
-import { ensureRecord, setDefault, setIfZero, type Obj } from './values';
+import { type Obj } from '../values';
+import { ensureRecord, setDefault, setIfZero } from './setters';
 
 export function defaultReplicaSet(rs: Obj): void {
   const spec = ensureRecord(rs, 'spec');

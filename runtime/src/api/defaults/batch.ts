@@ -1,7 +1,8 @@
 // batch/v1 defaulting (pkg/apis/batch/v1/defaults.go, validation-rules §6).
 // The selector and the generated labels come later, in prepareForCreate (§9).
 import { defaultTemplateOf } from './pod';
-import { asArray, asRecord, ensureRecord, isEmptyMap, isRecord, setDefault, setIfZero, type Obj } from './values';
+import { asArray, asRecord, isEmptyMap, isRecord, type Obj } from '../values';
+import { ensureRecord, setDefault, setIfZero } from './setters';
 
 const MAX_INT32 = 2147483647;
 

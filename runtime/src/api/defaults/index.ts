@@ -8,7 +8,7 @@ import { defaultPod } from './pod';
 import { prepareKind } from './prepare';
 import { defaultReplicationController } from './replicationcontroller';
 import { defaultService } from './service';
-import { deepCopy, isRecord, type Obj } from './values';
+import { isRecord, type Obj } from '../values';
 
 export { CONTROLLER_UID_LABELS, JOB_NAME_LABELS, SELECTOR_UID_LABEL } from './prepare';
 export { NAMESPACE_NAME_LABEL } from './namespace';
@@ -31,7 +31,7 @@ function servedKind(obj: Obj): KindInfo | undefined {
 
 /** Versioned defaulting (§6). Objects of kinds we do not serve come back as a plain copy. */
 export function applyDefaults(obj: unknown): unknown {
-  const copy = deepCopy(obj);
+  const copy = structuredClone(obj);
   if (!isRecord(copy)) return copy;
   const info = servedKind(copy);
   if (info) DEFAULTERS[info.kind]?.(copy);
@@ -40,7 +40,7 @@ export function applyDefaults(obj: unknown): unknown {
 
 /** Strategy PrepareForCreate (§1 step 5, §9) with the uid the new object receives. */
 export function prepareForCreate(obj: unknown, opts: { uid: string }): unknown {
-  const copy = deepCopy(obj);
+  const copy = structuredClone(obj);
   if (!isRecord(copy)) return copy;
   const info = servedKind(copy);
   if (info) prepareKind(info, copy, opts.uid);

@@ -1,6 +1,7 @@
 // SetDefaults_Namespace / SetDefaults_NamespaceStatus (pkg/apis/core/v1/defaults.go):
 // every named Namespace carries its own name as a label, so selectors can pick it.
-import { asString, ensureRecord, setIfZero, type Obj } from './values';
+import { asString, type Obj } from '../values';
+import { ensureRecord, setIfZero } from './setters';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 

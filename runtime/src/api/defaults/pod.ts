@@ -1,12 +1,13 @@
 // PodSpec defaulting (pkg/apis/core/v1/defaults.go, validation-rules §6): the
 // values the API server fills in before validation, for Pods and for every pod
 // template. The Pod-only part (SetDefaults_Pod) is applied by `defaultPod`.
-import { asArray, asRecord, ensureRecord, isRecord, setDefault, setIfZero, type Obj } from './values';
+import { asArray, asRecord, isRecord, type Obj } from '../values';
+import { ensureRecord, setDefault, setIfZero } from './setters';
 
 const FILE_MODE_0644 = 0o644;
 
 /** SetDefaults_PodSpec plus the generated defaulters of everything a PodSpec holds. */
-export function defaultPodSpec(spec: Obj): void {
+function defaultPodSpec(spec: Obj): void {
   setIfZero(spec, 'dnsPolicy', 'ClusterFirst');
   setIfZero(spec, 'restartPolicy', 'Always');
   setDefault(spec, 'securityContext', {});

@@ -5,7 +5,8 @@
 // Namespace gets the `kubernetes` finalizer. The uid is stamped first, as
 // rest.FillObjectMetaSystemFields does, because the Job checks compare against it.
 import type { KindInfo } from '../kinds';
-import { asArray, asRecord, asString, ensureRecord, type Obj } from './values';
+import { asArray, asRecord, asString, type Obj } from '../values';
+import { ensureRecord } from './setters';
 
 export const JOB_NAME_LABELS = ['job-name', 'batch.kubernetes.io/job-name'] as const;
 export const CONTROLLER_UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid'] as const;

@@ -2,7 +2,8 @@
 // an RC without a selector selects its own template's labels, and an RC without
 // labels carries them too.
 import { defaultTemplateOf } from './pod';
-import { asRecord, ensureRecord, isEmptyMap, setDefault, type Obj } from './values';
+import { asRecord, isEmptyMap, type Obj } from '../values';
+import { ensureRecord, setDefault } from './setters';
 
 export function defaultReplicationController(rc: Obj): void {
   const spec = ensureRecord(rc, 'spec');

@@ -1,7 +1,8 @@
 // SetDefaults_Service (pkg/apis/core/v1/defaults.go, validation-rules §6).
 // ClusterIPs, ipFamilies, ipFamilyPolicy and node ports are the allocators'
 // business and are not touched here.
-import { asArray, ensureRecord, isRecord, setDefault, setIfZero, type Obj } from './values';
+import { asArray, isRecord, type Obj } from '../values';
+import { ensureRecord, setDefault, setIfZero } from './setters';
 
 /** v1.DefaultClientIPServiceAffinitySeconds: three hours. */
 export const DEFAULT_CLIENT_IP_TIMEOUT_SECONDS = 10800;

@@ -3,10 +3,10 @@
 // (validation-rules §7 "Containers"). Each container's ports, env, mounts, resources
 // and probes are checked by their family modules and keep their own rule ids.
 
-import { type FieldError, child, duplicate, forbidden, index, invalid, notSupported, required, withRule } from '../field';
+import { type FieldError, child, duplicate, forbidden, index, invalid, notSupported, required, withRule, invalidEach } from '../field';
 import { isDNS1123Label } from '../formats';
 import { validateEnv, validateEnvFrom, envWarnings } from './env';
-import { type Obj, asArray, asRecord, asString } from '../defaults/values';
+import { type Obj, asArray, asRecord, asString } from '../values';
 import { validateContainerPorts, validateHostPortConflicts } from './ports';
 import { type ProbeKind, type ProbeOptions, validateLifecycle, validateProbe } from './probes';
 import { resourceWarnings, validateResourceRequirements } from './resources';
@@ -88,7 +88,7 @@ function validateContainerCommon(c: Obj, path: string, ctx: ContainerContext): F
   const own: FieldError[] = [];
   const name = asString(c.name);
   if (!name) own.push(required(child(path, 'name')));
-  else own.push(...isDNS1123Label(name).map((m) => invalid(child(path, 'name'), name, m)));
+  else own.push(...invalidEach(child(path, 'name'), name, isDNS1123Label(name)));
   // The image is not format-checked: registries accept more than any regex here would.
   if (!asString(c.image)) own.push(required(child(path, 'image')));
   own.push(...enumField(asString(c.terminationMessagePolicy), child(path, 'terminationMessagePolicy'), TERMINATION_MESSAGE_POLICIES));

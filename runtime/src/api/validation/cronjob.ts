@@ -4,14 +4,14 @@
 import { child, invalid, notSupported, required, withRule, type FieldError } from '../field';
 import { maxLenError } from '../formats';
 import { validateSchedule, validateTimeZone } from '../cron';
-import { asRecord, asString, type Obj } from '../defaults/values';
+import { asRecord, asString, type Obj } from '../values';
 import { validateJobSpecFields } from './job';
 import { renderLabelSelector, validateNonnegative } from './podtemplate';
 
-export const RULE = 'cron-job';
+const RULE = 'cron-job';
 
 /** The controller names each Job `<cronjob>-<minutes>`: 11 characters on top of a 63-character label. */
-export const CRONJOB_NAME_MAX = 63 - 11;
+const CRONJOB_NAME_MAX = 63 - 11;
 
 const CONCURRENCY_POLICIES = ['Allow', 'Forbid', 'Replace'];
 

@@ -3,7 +3,7 @@
 import { child, invalid, notSupported, required, withRule, type FieldError } from '../field';
 import { isValidPercent } from '../formats';
 import { selectorFromLabelSelector } from '../selectors';
-import { asRecord, isRecord, type Obj } from '../defaults/values';
+import { asRecord, isRecord, type Obj } from '../values';
 import { validateLabelSelector } from './labelselector';
 import { countTerms } from './replicaset';
 import {
@@ -16,7 +16,7 @@ import {
   validateReplicatedPodSpec,
 } from './podtemplate';
 
-export const RULE = 'daemon-set';
+const RULE = 'daemon-set';
 
 export function validateDaemonSet(ds: Obj, minor: number): FieldError[] {
   const spec = asRecord(ds.spec) ?? {};

@@ -2,10 +2,10 @@
 // validateObjectFieldSelector, validateContainerResourceFieldSelector, ValidateEnvFrom,
 // and the duplicate-name warning of pkg/api/pod/warnings.go (validation-rules §7 "Env").
 
-import { type FieldError, child, index, invalid, notSupported, required, withRule, apiWarning } from '../field';
+import { type FieldError, child, index, invalid, notSupported, required, withRule, apiWarning, invalidEach } from '../field';
 import { isConfigMapKey, isDNS1123Subdomain, isEnvVarName, isQualifiedName } from '../formats';
 import { parseQuantity } from '../quantity';
-import { type Obj, asArray, asRecord, asString } from '../defaults/values';
+import { type Obj, asArray, asRecord, asString } from '../values';
 
 /** validEnvDownwardAPIFieldPathExpressions, in sets.List (sorted) order. */
 const ENV_FIELD_PATHS: readonly string[] = [
@@ -60,7 +60,7 @@ export function validateEnv(env: unknown, path: string, minor: number): FieldErr
     const at = index(path, k);
     const name = asString(ev.name);
     if (!name) errs.push(required(child(at, 'name')));
-    else errs.push(...isEnvVarName(name, minor).map((m) => invalid(child(at, 'name'), name, m)));
+    else errs.push(...invalidEach(child(at, 'name'), name, isEnvVarName(name, minor)));
     errs.push(...validateValueFrom(ev, child(at, 'valueFrom')));
   });
   return withRule('env', errs);
@@ -107,7 +107,7 @@ export function validateObjectFieldSelector(ref: Obj, allowed: readonly string[]
   if (sub) {
     // Labels and annotations may be picked one key at a time: `metadata.labels['app']`.
     const key = sub.path === 'metadata.annotations' ? sub.subscript.toLowerCase() : sub.subscript;
-    return isQualifiedName(key).map((m) => invalid(path, key, m));
+    return invalidEach(path, key, isQualifiedName(key));
   }
   return allowed.includes(fieldPath) ? [] : [notSupported(child(path, 'fieldPath'), fieldPath, allowed)];
 }
@@ -161,10 +161,10 @@ function validateDivisor(resource: string, divisor: unknown, path: string): Fiel
 /** validateConfigMapKeySelector / validateSecretKeySelector: the name is checked even when empty. */
 function validateKeySelector(sel: Obj, path: string): FieldError[] {
   const name = asString(sel.name);
-  const errs = isDNS1123Subdomain(name).map((m) => invalid(child(path, 'name'), name, m));
+  const errs = invalidEach(child(path, 'name'), name, isDNS1123Subdomain(name));
   const key = asString(sel.key);
   if (!key) errs.push(required(child(path, 'key')));
-  else errs.push(...isConfigMapKey(key).map((m) => invalid(child(path, 'key'), key, m)));
+  else errs.push(...invalidEach(child(path, 'key'), key, isConfigMapKey(key)));
   return errs;
 }
 
@@ -175,7 +175,7 @@ export function validateEnvFrom(envFrom: unknown, path: string, minor: number): 
     const ef = asRecord(item) ?? {};
     const at = index(path, k);
     const prefix = asString(ef.prefix);
-    if (prefix) errs.push(...isEnvVarName(prefix, minor).map((m) => invalid(child(at, 'prefix'), prefix, m)));
+    if (prefix) errs.push(...invalidEach(child(at, 'prefix'), prefix, isEnvVarName(prefix, minor)));
     let sources = 0;
     for (const ref of ['configMapRef', 'secretRef']) {
       const source = asRecord(ef[ref]);
@@ -194,7 +194,7 @@ export function validateEnvFrom(envFrom: unknown, path: string, minor: number): 
 function validateSourceName(name: string, path: string): FieldError[] {
   if (!name) return [required(path)];
   const masked = name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
-  return isDNS1123Subdomain(masked).map((m) => invalid(path, name, m));
+  return invalidEach(path, name, isDNS1123Subdomain(masked));
 }
 
 /**

@@ -3,7 +3,7 @@
 // create (../defaults), exactly as the API server sees it at validation time.
 import { withRule, type FieldError } from '../field';
 import { kindByName } from '../kinds';
-import { asRecord, asString, type Obj } from '../defaults/values';
+import { asRecord, asString, type Obj } from '../values';
 import { validateCronJob } from './cronjob';
 import { validateDaemonSet } from './daemonset';
 import { validateJob } from './job';

@@ -1,15 +1,15 @@
 // Job batch/v1 (batch/validation ValidateJob, validateGeneratedSelector,
 // ValidateJobSpec, validateJobSpec; strategy WarningsOnCreate; validation-rules §9).
 // validateJobSpecFields is shared with the CronJob's job template.
-import { child, duplicate, index, invalid, key, notSupported, required, withRule, type FieldError, apiWarning, invalidOmitValue } from '../field';
+import { child, duplicate, index, invalid, key, notSupported, required, withRule, type FieldError, apiWarning, invalidOmitValue, invalidEach } from '../field';
 import { isDNS1123Label, isQualifiedName } from '../formats';
 import { matches, selectorFromLabelSelector } from '../selectors';
 import { CONTROLLER_UID_LABELS, JOB_NAME_LABELS } from '../defaults/prepare';
-import { asArray, asInt, asRecord, asString, type Obj } from '../defaults/values';
+import { asArray, asInt, asRecord, asString, type Obj } from '../values';
 import { validateLabelSelector } from './labelselector';
 import { NOTHING, renderLabelSelector, selectorMismatch, templateLabels, validateNonnegative, validatePodTemplateSpec } from './podtemplate';
 
-export const RULE = 'job';
+const RULE = 'job';
 
 const MAX_INDEXED_PARALLELISM = 100000;
 
@@ -213,7 +213,7 @@ function validateOnExitCodes(req: Obj, path: string, containerNames: Set<string>
 }
 
 function validateOnPodCondition(pattern: Obj, path: string): FieldError[] {
-  const errs = isQualifiedName(asString(pattern.type)).map((m) => invalid(child(path, 'type'), asString(pattern.type), m));
+  const errs = invalidEach(child(path, 'type'), asString(pattern.type), isQualifiedName(asString(pattern.type)));
   const statusPath = child(path, 'status');
   if (!pattern.status) errs.push(required(statusPath, `valid values: ${quotedList(CONDITION_STATUSES)}`));
   else if (!CONDITION_STATUSES.includes(String(pattern.status))) errs.push(notSupported(statusPath, pattern.status, CONDITION_STATUSES));

@@ -4,11 +4,10 @@
 
 import { child, forbidden, index, invalid, required, withRule, type FieldError } from '../field';
 import { isQualifiedName, isValidLabelValue } from '../formats';
+import { isRecord } from '../values';
 import { validateLabels } from './metadata';
 
 const RULE = 'label-selector';
-
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * `path` is the selector's own path (e.g. `spec.selector`). A null selector has
@@ -17,12 +16,12 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object
  * skipped here rather than misreported.
  */
 export function validateLabelSelector(sel: unknown, path: string): FieldError[] {
-  if (!isMap(sel)) return [];
+  if (!isRecord(sel)) return [];
   // The label rules are metadata's; here they belong to the selector family.
   const errs: FieldError[] = validateLabels(sel.matchLabels, child(path, 'matchLabels')).map((e) => ({ ...e, rule: RULE }));
   if (Array.isArray(sel.matchExpressions)) {
     sel.matchExpressions.forEach((expr, i) => {
-      if (isMap(expr)) errs.push(...validateRequirement(expr, index(child(path, 'matchExpressions'), i)));
+      if (isRecord(expr)) errs.push(...validateRequirement(expr, index(child(path, 'matchExpressions'), i)));
     });
   }
   return withRule(RULE, errs);

@@ -4,10 +4,10 @@
 
 import { child, index, invalid, required, tooLong, withRule, type FieldError } from '../field';
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, byteLength } from '../formats';
+import type { NameFormat } from '../kinds';
+import { asString, isRecord } from '../values';
 
 const RULE = 'metadata';
-
-export type NameFormat = 'subdomain' | 'dns1123label' | 'dns1035label';
 
 export interface ObjectMetaOptions {
   namespaced: boolean;
@@ -21,10 +21,15 @@ const NAME_CHECKS: Readonly<Record<NameFormat, (name: string) => string[]>> = {
 };
 
 /** TotalAnnotationSizeLimitB: 256 KiB over all keys and values. */
-export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
-// helper.IsStandardFinalizerName: core's `kubernetes` and meta/v1's orphan/foreground finalizers.
-const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
+/** helper.IsStandardFinalizerName: core's `kubernetes` and meta/v1's orphan/foreground finalizers. */
+export function isStandardFinalizerName(name: string): boolean {
+  return name === 'kubernetes' || name === 'orphan' || name === 'foregroundDeletion';
+}
+
+/** validateKubeFinalizerName's own text, for an unprefixed name that is not standard. */
+export const NOT_STANDARD_FINALIZER_MSG = 'name is neither a standard finalizer name nor is it fully qualified';
 
 /**
  * maskTrailingDash: a generateName prefix may end in `-` because random
@@ -36,9 +41,6 @@ function maskTrailingDash(name: string): string {
   return name.length > 1 && name.endsWith('-') ? name.slice(0, -2) + 'a' : name;
 }
 
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
 /**
  * ValidateObjectMeta for a manifest about to be created. Two deliberate
  * differences from the server, which fills these in before validating: an
@@ -47,11 +49,11 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
  * A namespace on a cluster-scoped kind is silently cleared by the server.
  */
 export function validateObjectMeta(meta: unknown, path: string, opts: ObjectMetaOptions): FieldError[] {
-  const m = isMap(meta) ? meta : {};
+  const m = isRecord(meta) ? meta : {};
   const errs: FieldError[] = [];
   const checkName = NAME_CHECKS[opts.nameFormat];
-  const name = str(m.name);
-  const generateName = str(m.generateName);
+  const name = asString(m.name);
+  const generateName = asString(m.generateName);
   if (generateName !== '') {
     for (const msg of checkName(maskTrailingDash(generateName))) errs.push(invalid(child(path, 'generateName'), generateName, msg));
   }
@@ -60,7 +62,7 @@ export function validateObjectMeta(meta: unknown, path: string, opts: ObjectMeta
   } else if (generateName === '') {
     errs.push(required(child(path, 'name'), 'name or generateName is required'));
   }
-  const namespace = str(m.namespace);
+  const namespace = asString(m.namespace);
   if (opts.namespaced && namespace !== '') {
     for (const msg of isDNS1123Label(namespace)) errs.push(invalid(child(path, 'namespace'), namespace, msg));
   }
@@ -79,7 +81,7 @@ export function validateObjectMeta(meta: unknown, path: string, opts: ObjectMeta
  * Non-map input is a decode error reported elsewhere: nothing to check here.
  */
 export function validateLabels(labels: unknown, path: string): FieldError[] {
-  if (!isMap(labels)) return [];
+  if (!isRecord(labels)) return [];
   const errs: FieldError[] = [];
   for (const [k, v] of Object.entries(labels)) {
     for (const msg of isQualifiedName(k)) errs.push(invalid(path, k, msg));
@@ -90,7 +92,7 @@ export function validateLabels(labels: unknown, path: string): FieldError[] {
 
 /** ValidateAnnotations: keys lower-cased, then qualified names; total size limited. */
 export function validateAnnotations(ann: unknown, path: string): FieldError[] {
-  if (!isMap(ann)) return [];
+  if (!isRecord(ann)) return [];
   const errs: FieldError[] = [];
   let total = 0;
   for (const [k, v] of Object.entries(ann)) {
@@ -119,8 +121,7 @@ function validateFinalizers(finalizers: unknown, path: string): FieldError[] {
     const msgs = isQualifiedName(f);
     const at = index(path, i);
     if (msgs.length > 0) for (const msg of msgs) errs.push(invalid(at, f, msg));
-    else if (!f.includes('/') && !STANDARD_FINALIZERS.has(f))
-      errs.push(invalid(at, f, 'name is neither a standard finalizer name nor is it fully qualified'));
+    else if (!f.includes('/') && !isStandardFinalizerName(f)) errs.push(invalid(at, f, NOT_STANDARD_FINALIZER_MSG));
   });
   return errs;
 }

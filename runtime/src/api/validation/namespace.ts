@@ -1,14 +1,12 @@
 // Namespace v1 (core/validation ValidateNamespace, validateFinalizerName,
 // validateKubeFinalizerName; validation-rules §12). The name itself is checked
 // by ObjectMeta validation as a DNS-1123 label.
-import { invalid, withRule, type FieldError } from '../field';
+import { invalid, withRule, type FieldError, invalidEach } from '../field';
 import { isQualifiedName } from '../formats';
-import { asArray, asRecord, asString, type Obj } from '../defaults/values';
+import { asArray, asRecord, asString, type Obj } from '../values';
+import { isStandardFinalizerName, NOT_STANDARD_FINALIZER_MSG } from './metadata';
 
-export const RULE = 'namespace';
-
-/** helper.IsStandardFinalizerName: the unprefixed names the system owns. */
-const STANDARD_FINALIZERS = ['kubernetes', 'orphan', 'foregroundDeletion'];
+const RULE = 'namespace';
 
 export function validateNamespace(ns: Obj): FieldError[] {
   const spec = asRecord(ns.spec) ?? {};
@@ -19,9 +17,7 @@ export function validateNamespace(ns: Obj): FieldError[] {
 }
 
 function validateFinalizerName(name: string, path: string): FieldError[] {
-  const errs = isQualifiedName(name).map((m) => invalid(path, name, m));
-  if (!name.includes('/') && !STANDARD_FINALIZERS.includes(name)) {
-    errs.push(invalid(path, name, 'name is neither a standard finalizer name nor is it fully qualified'));
-  }
+  const errs = invalidEach(path, name, isQualifiedName(name));
+  if (!name.includes('/') && !isStandardFinalizerName(name)) errs.push(invalid(path, name, NOT_STANDARD_FINALIZER_MSG));
   return errs;
 }

@@ -4,9 +4,9 @@
 // pkg/api/pod/warnings.go (validation-rules §7). Containers, ports, env, resources,
 // volumes and probes are their own families, called from here in upstream's order.
 
-import { type FieldError, child, duplicate, forbidden, index, invalid, key, notSupported, required, withRule, apiWarning } from '../field';
+import { type FieldError, child, duplicate, forbidden, index, invalid, key, notSupported, required, withRule, apiWarning, invalidEach } from '../field';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP, isValidLabelValue } from '../formats';
-import { type Obj, asArray, asInt, asRecord, asString } from '../defaults/values';
+import { type Obj, asArray, asInt, asRecord, asString } from '../values';
 import { containerWarnings, enumField, validateAllContainers, validateImagesForPod } from './containers';
 import { validateLabelSelector } from './labelselector';
 import { validateLabels } from './metadata';
@@ -69,7 +69,6 @@ export function validatePodSpec(spec: unknown, path: string, opts: PodSpecOption
   ];
 }
 
-const formatErrors = (check: (v: string) => string[], value: string, path: string) => check(value).map((m) => invalid(path, value, m));
 
 /** Object names the pod refers to, and its own DNS names; each is checked only when set. */
 function validateNames(s: Obj, path: string): FieldError[] {
@@ -80,7 +79,7 @@ function validateNames(s: Obj, path: string): FieldError[] {
   ];
   for (const [field, check] of checks) {
     const v = asString(s[field]);
-    if (v) errs.push(...formatErrors(check, v, child(path, field)));
+    if (v) errs.push(...invalidEach(child(path, field), v, check(v)));
   }
   if (s.activeDeadlineSeconds != null) {
     const v = asInt(s.activeDeadlineSeconds);
@@ -88,7 +87,7 @@ function validateNames(s: Obj, path: string): FieldError[] {
   }
   for (const field of ['hostname', 'subdomain']) {
     const v = asString(s[field]);
-    if (v) errs.push(...formatErrors(isDNS1123Label, v, child(path, field)));
+    if (v) errs.push(...invalidEach(child(path, field), v, isDNS1123Label(v)));
   }
   return errs;
 }
@@ -97,8 +96,8 @@ function validateNames(s: Obj, path: string): FieldError[] {
 function validateClassNames(s: Obj, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const priority = asString(s.priorityClassName);
-  if (priority) errs.push(...formatErrors(isDNS1123Subdomain, priority, child(path, 'priorityClassName')));
-  if (typeof s.runtimeClassName === 'string') errs.push(...formatErrors(isDNS1123Subdomain, s.runtimeClassName, child(path, 'runtimeClassName')));
+  if (priority) errs.push(...invalidEach(child(path, 'priorityClassName'), priority, isDNS1123Subdomain(priority)));
+  if (typeof s.runtimeClassName === 'string') errs.push(...invalidEach(child(path, 'runtimeClassName'), s.runtimeClassName, isDNS1123Subdomain(s.runtimeClassName)));
   return errs;
 }
 
@@ -126,14 +125,14 @@ function validateDNSConfig(config: unknown, dnsPolicy: string, path: string, min
   const nameservers = asArray(c.nameservers);
   if (nameservers.length > MAX_NAMESERVERS)
     errs.push(invalid(child(path, 'nameservers'), nameservers, `must not have more than ${MAX_NAMESERVERS} nameservers`));
-  nameservers.forEach((ns, i) => errs.push(...formatErrors(isValidIP, asString(ns), index(child(path, 'nameservers'), i))));
+  nameservers.forEach((ns, i) => errs.push(...invalidEach(index(child(path, 'nameservers'), i), asString(ns), isValidIP(asString(ns)))));
   const searches = asArray(c.searches).map(asString);
   if (searches.length > MAX_SEARCHES) errs.push(invalid(child(path, 'searches'), searches, `must not have more than ${MAX_SEARCHES} search paths`));
   if (searches.join(' ').length > MAX_SEARCH_CHARS)
     errs.push(invalid(child(path, 'searches'), searches, `must not have more than ${MAX_SEARCH_CHARS} characters (including spaces) in the search list`));
   // RelaxedDNSSearchValidation (beta, on in 1.33) accepts "." and underscores; before, each is a DNS subdomain.
   if (minor < 33)
-    searches.forEach((sp, i) => errs.push(...formatErrors(isDNS1123Subdomain, sp.replace(/\.$/, ''), index(child(path, 'searches'), i))));
+    searches.forEach((sp, i) => errs.push(...invalidEach(index(child(path, 'searches'), i), sp.replace(/\.$/, ''), isDNS1123Subdomain(sp.replace(/\.$/, '')))));
   asArray(c.options).forEach((o, i) => {
     if (!asString(asRecord(o)?.name)) errs.push(required(index(child(path, 'options'), i), 'must not be empty'));
   });
@@ -141,7 +140,10 @@ function validateDNSConfig(config: unknown, dnsPolicy: string, path: string, min
 }
 
 function validateReadinessGates(gates: unknown, path: string): FieldError[] {
-  return asArray(gates).flatMap((g, i) => formatErrors(isQualifiedName, asString(asRecord(g)?.conditionType), child(index(path, i), 'conditionType')));
+  return asArray(gates).flatMap((g, i) => {
+    const conditionType = asString(asRecord(g)?.conditionType);
+    return invalidEach(child(index(path, i), 'conditionType'), conditionType, isQualifiedName(conditionType));
+  });
 }
 
 /** validateSchedulingGates: qualified names, no repeats (errors at the list entry, not `.name`). */
@@ -150,7 +152,7 @@ function validateSchedulingGates(gates: unknown, path: string): FieldError[] {
   const seen = new Set<string>();
   asArray(gates).forEach((g, i) => {
     const name = asString(asRecord(g)?.name);
-    errs.push(...formatErrors(isQualifiedName, name, index(path, i)));
+    errs.push(...invalidEach(index(path, i), name, isQualifiedName(name)));
     if (seen.has(name)) errs.push(duplicate(index(path, i), name));
     seen.add(name);
   });
@@ -170,7 +172,7 @@ function validateTolerations(tolerations: unknown, path: string): FieldError[] {
     const operator = asString(t.operator);
     const value = asString(t.value);
     const effect = asString(t.effect);
-    if (tolerationKey) errs.push(...formatErrors(isQualifiedName, tolerationKey, child(at, 'key')));
+    if (tolerationKey) errs.push(...invalidEach(child(at, 'key'), tolerationKey, isQualifiedName(tolerationKey)));
     // An empty key with Exists tolerates every taint.
     if (!tolerationKey && operator !== 'Exists')
       errs.push(invalid(child(at, 'operator'), operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
@@ -194,9 +196,10 @@ function validateHostAliases(aliases: unknown, path: string): FieldError[] {
   return asArray(aliases).flatMap((item, i) => {
     const a = asRecord(item) ?? {};
     const at = index(path, i);
+    const ip = asString(a.ip);
     return [
-      ...formatErrors(isValidIP, asString(a.ip), child(at, 'ip')),
-      ...asArray(a.hostnames).flatMap((h, j) => formatErrors(isDNS1123Subdomain, asString(h), index(child(at, 'hostnames'), j))),
+      ...invalidEach(child(at, 'ip'), ip, isValidIP(ip)),
+      ...asArray(a.hostnames).flatMap((h, j) => invalidEach(index(child(at, 'hostnames'), j), asString(h), isDNS1123Subdomain(asString(h)))),
     ];
   });
 }
@@ -271,8 +274,8 @@ function validateNodeSelectorRequirement(req: Obj, path: string, checkValues: bo
   } else {
     errs.push(invalid(child(path, 'operator'), operator, 'not a valid selector operator'));
   }
-  errs.push(...formatErrors(isQualifiedName, asString(req.key), child(path, 'key')));
-  if (checkValues) values.forEach((v, k) => errs.push(...formatErrors(isValidLabelValue, v, index(valuesPath, k))));
+  errs.push(...invalidEach(child(path, 'key'), asString(req.key), isQualifiedName(asString(req.key))));
+  if (checkValues) values.forEach((v, k) => errs.push(...invalidEach(index(valuesPath, k), v, isValidLabelValue(v))));
   return errs;
 }
 
@@ -289,7 +292,7 @@ function validateNodeFieldRequirement(req: Obj, path: string): FieldError[] {
   }
   const fieldKey = asString(req.key);
   if (fieldKey !== 'metadata.name') errs.push(invalid(child(path, 'key'), fieldKey, 'not a valid field selector key'));
-  else values.forEach((v, i) => errs.push(...formatErrors(isDNS1123Subdomain, v, index(child(path, 'values'), i))));
+  else values.forEach((v, i) => errs.push(...invalidEach(index(child(path, 'values'), i), v, isDNS1123Subdomain(v))));
   return errs;
 }
 
@@ -299,10 +302,10 @@ function validatePodAffinityTerm(term: Obj, path: string): FieldError[] {
   for (const sel of ['labelSelector', 'namespaceSelector']) {
     if (term[sel] != null) errs.push(...validateLabelSelector(term[sel], child(path, sel)));
   }
-  for (const ns of asArray(term.namespaces)) errs.push(...formatErrors(isDNS1123Label, asString(ns), child(path, 'namespace')));
+  for (const ns of asArray(term.namespaces)) errs.push(...invalidEach(child(path, 'namespace'), asString(ns), isDNS1123Label(asString(ns))));
   const topologyKey = asString(term.topologyKey);
   if (!topologyKey) errs.push(required(child(path, 'topologyKey'), 'can not be empty'));
-  errs.push(...formatErrors(isQualifiedName, topologyKey, child(path, 'topologyKey')));
+  errs.push(...invalidEach(child(path, 'topologyKey'), topologyKey, isQualifiedName(topologyKey)));
   return errs;
 }
 

@@ -3,13 +3,13 @@
 // ValidatePodTemplateSpecForReplicaSet): the template's own checks, the
 // selector-vs-template-labels check, the "replicated pods" rules and the
 // Go renderings of the values those errors carry.
-import { child, forbidden, invalid, notSupported, withRule, type FieldError } from '../field';
+import { child, forbidden, invalid, notSupported, renderValue, withRule, type FieldError } from '../field';
 import { matches, type Selector } from '../selectors';
-import { asArray, asRecord, asStringMap, isRecord, type Obj } from '../defaults/values';
+import { asArray, asRecord, asStringMap, isRecord, type Obj } from '../values';
 import { validateAnnotations, validateLabels } from './metadata';
 import { validatePodSpec } from './podspec';
 
-export const NEGATIVE_MSG = 'must be greater than or equal to 0';
+const NEGATIVE_MSG = 'must be greater than or equal to 0';
 
 /** ValidateNonnegativeField; absent fields are Go zero values and pass. */
 export function validateNonnegative(value: unknown, path: string): FieldError[] {
@@ -78,7 +78,7 @@ export function renderLabelSelector(sel: unknown, minor: number): string {
   if (!isRecord(sel)) return '<nil>';
   const labels = asStringMap(sel.matchLabels);
   const exprs = asArray(sel.matchExpressions).filter(isRecord);
-  const labelsText = labels ? goStringMap(labels) : 'map[string]string(nil)';
+  const labelsText = labels ? renderValue(labels, minor) : 'map[string]string(nil)';
   const exprsText = Array.isArray(sel.matchExpressions)
     ? `[]v1.LabelSelectorRequirement{${exprs.map(goRequirement).join(', ')}}`
     : '[]v1.LabelSelectorRequirement(nil)';
@@ -86,16 +86,8 @@ export function renderLabelSelector(sel: unknown, minor: number): string {
 }
 
 function goRequirement(r: Obj): string {
-  const values = Array.isArray(r.values) ? `[]string{${r.values.map((v) => JSON.stringify(String(v))).join(', ')}}` : '[]string(nil)';
+  const values = Array.isArray(r.values) ? renderValue(r.values.map(String)) : '[]string(nil)';
   return `v1.LabelSelectorRequirement{Key:${JSON.stringify(String(r.key ?? ''))}, Operator:${JSON.stringify(String(r.operator ?? ''))}, Values:${values}}`;
-}
-
-function goStringMap(m: Record<string, string>): string {
-  const body = Object.keys(m)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(m[k])}`)
-    .join(', ');
-  return `map[string]string{${body}}`;
 }
 
 /** An intstr.IntOrString value (it has no value-receiver String(), so %#v shows the struct). */

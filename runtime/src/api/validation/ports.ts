@@ -2,9 +2,9 @@
 // validatePodHostNetworkDeps, plus the port warnings of pkg/api/pod/warnings.go
 // (validation-rules §7 "Ports").
 
-import { type FieldError, child, duplicate, index, invalid, notSupported, required, withRule, apiWarning } from '../field';
+import { type FieldError, child, duplicate, index, invalid, notSupported, required, withRule, apiWarning, invalidEach } from '../field';
 import { isValidPortName, isValidPortNum } from '../formats';
-import { type Obj, asArray, asInt, asRecord, asString } from '../defaults/values';
+import { type Obj, asArray, asInt, asRecord, asString } from '../values';
 
 // --- validation -------------------------------------------------------------
 
@@ -22,15 +22,15 @@ export function validateContainerPorts(ports: unknown, path: string): FieldError
     if (name) {
       const msgs = isValidPortName(name);
       // Names are unique within one container only; invalid names are not remembered.
-      if (msgs.length > 0) errs.push(...msgs.map((m) => invalid(child(at, 'name'), name, m)));
+      if (msgs.length > 0) errs.push(...invalidEach(child(at, 'name'), name, msgs));
       else if (names.has(name)) errs.push(duplicate(child(at, 'name'), name));
       else names.add(name);
     }
     const containerPort = asInt(port.containerPort);
     if (containerPort === 0) errs.push(required(child(at, 'containerPort')));
-    else errs.push(...isValidPortNum(containerPort).map((m) => invalid(child(at, 'containerPort'), containerPort, m)));
+    else errs.push(...invalidEach(child(at, 'containerPort'), containerPort, isValidPortNum(containerPort)));
     const hostPort = asInt(port.hostPort);
-    if (hostPort !== 0) errs.push(...isValidPortNum(hostPort).map((m) => invalid(child(at, 'hostPort'), hostPort, m)));
+    if (hostPort !== 0) errs.push(...invalidEach(child(at, 'hostPort'), hostPort, isValidPortNum(hostPort)));
     const protocol = asString(port.protocol);
     if (!protocol) errs.push(required(child(at, 'protocol')));
     else if (!PROTOCOLS.includes(protocol)) errs.push(notSupported(child(at, 'protocol'), protocol, PROTOCOLS));

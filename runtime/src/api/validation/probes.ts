@@ -2,9 +2,9 @@
 // validateStartupProbe, validateProbe, validateHandler, validateLifecycle and
 // ValidatePortNumOrName (validation-rules §7 "Probes/lifecycle").
 
-import { type FieldError, child, forbidden, invalid, notSupported, required, withRule } from '../field';
+import { type FieldError, child, forbidden, invalid, notSupported, required, withRule, invalidEach } from '../field';
 import { isHTTPHeaderName, isValidPortName, isValidPortNum } from '../formats';
-import { type Obj, asArray, asInt, asRecord, asString } from '../defaults/values';
+import { type Obj, asArray, asInt, asRecord, asString } from '../values';
 
 export type ProbeKind = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
 
@@ -98,7 +98,7 @@ function httpGetAction(h: Obj, path: string): FieldError[] {
   for (const header of asArray(h.httpHeaders)) {
     const name = asString(asRecord(header)?.name);
     // Upstream reports header names at `httpHeaders`, without the index.
-    errs.push(...isHTTPHeaderName(name).map((m) => invalid(child(path, 'httpHeaders'), name, m)));
+    errs.push(...invalidEach(child(path, 'httpHeaders'), name, isHTTPHeaderName(name)));
   }
   return errs;
 }
@@ -133,7 +133,7 @@ function sleepAction(h: Obj, path: string, opts: ProbeOptions): FieldError[] {
  * in the container is not checked (the kubelet resolves it at probe time).
  */
 export function validatePortNumOrName(port: unknown, path: string): FieldError[] {
-  if (typeof port === 'string') return isValidPortName(port).map((m) => invalid(path, port, m));
+  if (typeof port === 'string') return invalidEach(path, port, isValidPortName(port));
   const n = asInt(port);
-  return isValidPortNum(n).map((m) => invalid(path, n, m));
+  return invalidEach(path, n, isValidPortNum(n));
 }

@@ -2,7 +2,7 @@
 // ValidatePodTemplateSpecForReplicaSet; validation-rules §8).
 import { child, invalid, required, withRule, type FieldError } from '../field';
 import { selectorFromLabelSelector } from '../selectors';
-import { asRecord, isRecord, type Obj } from '../defaults/values';
+import { asRecord, isRecord, type Obj } from '../values';
 import { validateLabelSelector } from './labelselector';
 import {
   NOTHING,
@@ -14,7 +14,7 @@ import {
   validateReplicatedPodSpec,
 } from './podtemplate';
 
-export const RULE = 'replica-set';
+const RULE = 'replica-set';
 
 export function validateReplicaSet(rs: Obj, minor: number): FieldError[] {
   const spec = asRecord(rs.spec) ?? {};

@@ -3,7 +3,7 @@
 // map: only its emptiness and its match with the template labels are checked.
 import { child, required, withRule, type FieldError } from '../field';
 import { selectorFromMap } from '../selectors';
-import { asRecord, asStringMap, type Obj } from '../defaults/values';
+import { asRecord, asStringMap, type Obj } from '../values';
 import {
   isEmptySelector,
   selectorMismatch,
@@ -12,7 +12,7 @@ import {
   validateReplicatedPodSpec,
 } from './podtemplate';
 
-export const RULE = 'replication-controller';
+const RULE = 'replication-controller';
 
 export function validateReplicationController(rc: Obj, minor: number): FieldError[] {
   const spec = asRecord(rc.spec) ?? {};

@@ -3,10 +3,10 @@
 // core/helper (IsNativeResource, IsExtendedResourceName, IsOvercommitAllowed), and the
 // fractional-byte warning of pkg/api/pod/warnings.go (validation-rules §7 "Resources").
 
-import { type FieldError, child, forbidden, invalid, key, required, withRule, apiWarning } from '../field';
+import { type FieldError, child, forbidden, invalid, key, required, withRule, apiWarning, invalidEach } from '../field';
 import { isQualifiedName } from '../formats';
 import { type Quantity, compareQuantity, milliValue, parseQuantity } from '../quantity';
-import { asRecord } from '../defaults/values';
+import { asRecord } from '../values';
 
 const CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 const HUGEPAGES_PREFIX = 'hugepages-';
@@ -116,7 +116,7 @@ function validateEntry(e: Entry): FieldError[] {
 
 /** validateContainerResourceName (after validateResourceName's qualified-name and standard-name checks). */
 function validateContainerResourceName(name: string, path: string): FieldError[] {
-  const format = isQualifiedName(name).map((m) => invalid(path, name, m));
+  const format = invalidEach(path, name, isQualifiedName(name));
   const errs = format.length > 0 ? format : !name.includes('/') && !isStandard(name) ? [invalid(path, name, 'must be a standard resource type or fully qualified')] : [];
   if (!name.includes('/')) {
     if (!CONTAINER_RESOURCES.has(name) && !isHugePages(name)) errs.push(invalid(path, name, 'must be a standard resource for containers'));

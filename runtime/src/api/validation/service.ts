@@ -1,13 +1,13 @@
 // Service v1 on create (core/validation ValidateService, validateServicePort,
 // ValidateServiceClusterIPsRelatedFields, validateServiceExternalTrafficPolicy,
 // validateServiceInternalTrafficFieldsValue; validation-rules §11).
-import { child, duplicate, forbidden, index, invalid, notSupported, required, withRule, type FieldError } from '../field';
+import { child, duplicate, forbidden, index, invalid, notSupported, required, withRule, type FieldError, invalidEach } from '../field';
 import { isDNS1123Label, isDNS1123Subdomain, isIPv4, isIPv6, isQualifiedName, isValidIP, isValidPortName, isValidPortNum } from '../formats';
 import { isExternallyAccessible } from '../defaults/service';
-import { asArray, asInt, asRecord, asString, isRecord, type Obj } from '../defaults/values';
+import { asArray, asInt, asRecord, asString, isRecord, type Obj } from '../values';
 import { validateLabels } from './metadata';
 
-export const RULE = 'service';
+const RULE = 'service';
 
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
@@ -18,7 +18,7 @@ const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'
 /** core.MaxClientIPServiceAffinitySeconds: one day. */
 const MAX_AFFINITY_SECONDS = 86400;
 /** The API server's default --service-node-port-range. */
-export const NODE_PORT_RANGE = { min: 30000, max: 32767 };
+const NODE_PORT_RANGE = { min: 30000, max: 32767 };
 
 /**
  * Validation proper, then — only when it passed, as the allocator runs after
@@ -75,7 +75,7 @@ function validateTypeSpecific(spec: Obj, type: string, headless: boolean, cluste
   // A CNAME may end in a dot to mark it fully qualified.
   const cname = asString(spec.externalName).replace(/\.$/, '');
   const namePath = child(path, 'externalName');
-  if (cname) errs.push(...isDNS1123Subdomain(cname).map((m) => invalid(namePath, cname, m)));
+  if (cname) errs.push(...invalidEach(namePath, cname, isDNS1123Subdomain(cname)));
   else errs.push(required(namePath, ''));
   return errs;
 }
@@ -86,27 +86,27 @@ function validateServicePort(p: Obj, requireName: boolean, names: Set<string>, p
   const namePath = child(path, 'name');
   if (requireName && !name) errs.push(required(namePath, ''));
   else if (name) {
-    errs.push(...isDNS1123Label(name).map((m) => invalid(namePath, name, m)));
+    errs.push(...invalidEach(namePath, name, isDNS1123Label(name)));
     if (names.has(name)) errs.push(duplicate(namePath, name));
     names.add(name);
   }
   const port = asInt(p.port);
-  errs.push(...isValidPortNum(port).map((m) => invalid(child(path, 'port'), port, m)));
+  errs.push(...invalidEach(child(path, 'port'), port, isValidPortNum(port)));
   const protocol = asString(p.protocol);
   if (!protocol) errs.push(required(child(path, 'protocol'), ''));
   else if (!PROTOCOLS.includes(protocol)) errs.push(notSupported(child(path, 'protocol'), protocol, PROTOCOLS));
   errs.push(...validatePortNumOrName(p.targetPort, child(path, 'targetPort')));
   if (typeof p.appProtocol === 'string') {
-    errs.push(...isQualifiedName(p.appProtocol).map((m) => invalid(child(path, 'appProtocol'), p.appProtocol, m)));
+    errs.push(...invalidEach(child(path, 'appProtocol'), p.appProtocol, isQualifiedName(p.appProtocol)));
   }
   return errs;
 }
 
 /** ValidatePortNumOrName: a number is a port, a string an IANA service name (never parsed as a number). */
 function validatePortNumOrName(v: unknown, path: string): FieldError[] {
-  if (typeof v === 'string') return isValidPortName(v).map((m) => invalid(path, v, m));
+  if (typeof v === 'string') return invalidEach(path, v, isValidPortName(v));
   const n = asInt(v);
-  return isValidPortNum(n).map((m) => invalid(path, n, m));
+  return invalidEach(path, n, isValidPortNum(n));
 }
 
 function validateSessionAffinity(spec: Obj, path: string): FieldError[] {
@@ -165,7 +165,7 @@ function validateClusterIPs(spec: Obj, clusterIPs: string[], headless: boolean, 
     }
     const msgs = isValidIP(ip);
     hasInvalidIPs ||= msgs.length > 0;
-    errs.push(...msgs.map((m) => invalid(index(ipsPath, i), ip, m)));
+    errs.push(...invalidEach(index(ipsPath, i), ip, msgs));
   });
   if (clusterIPs.length > 2) errs.push(invalid(ipsPath, clusterIPs, 'may only hold up to 2 values'));
   // Bad addresses would skew the dual-stack messages below.
@@ -185,7 +185,7 @@ function validateClusterIPs(spec: Obj, clusterIPs: string[], headless: boolean, 
 /** IsValidIP, then ValidateNonSpecialIP: addresses that make no sense as external IPs. */
 function validateExternalIP(ip: string, path: string): FieldError[] {
   const msgs = isValidIP(ip);
-  if (msgs.length > 0) return msgs.map((m) => invalid(path, ip, m));
+  if (msgs.length > 0) return invalidEach(path, ip, msgs);
   const special = specialRange(ip);
   return special ? [invalid(path, ip, special)] : [];
 }
@@ -237,7 +237,7 @@ function validateLoadBalancerFields(spec: Obj, type: string, path: string): Fiel
   }
   if (spec.allocateLoadBalancerNodePorts != null && type !== 'LoadBalancer') errs.push(forbidden(child(path, 'allocateLoadBalancerNodePorts'), onlyLB));
   if (type === 'LoadBalancer' && typeof spec.loadBalancerClass === 'string') {
-    errs.push(...isQualifiedName(spec.loadBalancerClass).map((m) => invalid(child(path, 'loadBalancerClass'), spec.loadBalancerClass, m)));
+    errs.push(...invalidEach(child(path, 'loadBalancerClass'), spec.loadBalancerClass, isQualifiedName(spec.loadBalancerClass)));
   } else if (spec.loadBalancerClass != null && type !== 'LoadBalancer') {
     errs.push(forbidden(child(path, 'loadBalancerClass'), onlyLB));
   }
@@ -269,7 +269,7 @@ function validateExternalTrafficPolicy(spec: Obj, path: string): FieldError[] {
     if (hc !== 0) errs.push(invalid(hcPath, hc, "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"));
   } else if (hc !== 0) {
     // A missing port is allocated; only a written one is checked.
-    errs.push(...isValidPortNum(hc).map((m) => invalid(hcPath, hc, m)));
+    errs.push(...invalidEach(hcPath, hc, isValidPortNum(hc)));
   }
   return errs;
 }

@@ -2,11 +2,11 @@
 // per-source helpers, validateKeyToPath, ValidateLocalNonReservedPath and
 // ValidateVolumeMounts (validation-rules §7 "Volumes/mounts").
 
-import { type FieldError, child, duplicate, forbidden, index, invalid, notFound, notSupported, required, withRule, apiWarning } from '../field';
+import { type FieldError, child, duplicate, forbidden, index, invalid, notFound, notSupported, required, withRule, apiWarning, invalidEach } from '../field';
 import { isDNS1123Label } from '../formats';
 import { parseQuantity } from '../quantity';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './env';
-import { type Obj, asArray, asInt, asRecord, asString } from '../defaults/values';
+import { type Obj, asArray, asInt, asRecord, asString } from '../values';
 
 const MORE_THAN_ONE = 'may not specify more than 1 volume type';
 const FILE_MODE = 'must be a number between 0 and 0777 (octal), both inclusive';
@@ -88,7 +88,7 @@ export function validateVolumes(volumes: unknown, path: string): VolumesResult {
     const name = asString(vol.name);
     const errs = validateVolumeSource(vol, at);
     if (!name) errs.push(required(namePath));
-    else errs.push(...isDNS1123Label(name).map((m) => invalid(namePath, name, m)));
+    else errs.push(...invalidEach(namePath, name, isDNS1123Label(name)));
     if (names.has(name)) errs.push(duplicate(namePath, name));
     // Upstream registers a volume only when it has no error, so mounts of a bad volume are NotFound too.
     if (errs.length === 0) names.add(name);
@@ -170,7 +170,7 @@ function fc(s: Obj, path: string): FieldError[] {
 function storageOS(s: Obj, path: string): FieldError[] {
   const name = asString(s.volumeName);
   if (!name) return [required(child(path, 'volumeName'))];
-  return isDNS1123Label(name).map((m) => invalid(child(path, 'volumeName'), name, m));
+  return invalidEach(child(path, 'volumeName'), name, isDNS1123Label(name));
 }
 
 /** GCE PD and AWS EBS partitions (pdPartitionErrorMsg reads 1..255 although 0 passes). */
