@@ -12,12 +12,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.stdio },
     debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // The language client forwards the watcher's events but does not own it.
+  const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
+  context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    synchronize: {
-      configurationSection: SETTINGS_SECTION,
-      fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED_FILES),
-    },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watcher },
   };
   client = new LanguageClient('kubelab', 'kubelab', serverOptions, clientOptions);
   await client.start();

@@ -1,6 +1,7 @@
 // The server's settings, typed, with their defaults and descriptions in one
 // table that package.json's `contributes.configuration` mirrors (a unit test
 // keeps the two equal). Raw values arrive from workspace/configuration.
+import { isRecord } from '../../runtime/src/api/values';
 import type { Issue, Severity } from './issues';
 import { lintRule, LINT_RULES } from './lint/registry';
 import { SETTINGS_SECTION } from './protocol';
@@ -12,8 +13,6 @@ export interface Settings {
   lintRules: Record<string, RuleSetting>;
   maxFiles: number;
 }
-
-export const SECTION = SETTINGS_SECTION;
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
 
@@ -47,6 +46,9 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFiles: SETTINGS_SCHEMA['kubelab.workspaceIndex.maxFiles'].default,
 };
 
+/** The VS Code setting whose globs the workspace index leaves out, as `files.exclude` does for the explorer. */
+export const FILES_EXCLUDE_SECTION = 'files.exclude';
+
 /** Reads the `kubelab` section; anything malformed falls back to its default. */
 export function readSettings(raw: unknown): Settings {
   const section = isRecord(raw) ? raw : {};
@@ -63,13 +65,21 @@ export function readSettings(raw: unknown): Settings {
   };
 }
 
+/** Reads `files.exclude`: glob → whether it is on. Entries that are not `true` are off. */
+export function readExcludes(raw: unknown): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  if (isRecord(raw)) for (const [glob, on] of Object.entries(raw)) out[glob] = on === true;
+  return out;
+}
+
+/** The pushed `kubelab` section of a workspace/didChangeConfiguration (clients without pull send it this way). */
+export function pushedSection(settings: unknown): unknown {
+  return isRecord(settings) ? settings[SETTINGS_SECTION] : undefined;
+}
+
 /** The severity an issue is shown with, or undefined when its rule is switched off. */
 export function shownSeverity(settings: Settings, issue: Issue): Severity | undefined {
   const s = settings.lintRules[issue.code];
   if (!s) return issue.severity;
   return s === 'off' ? undefined : s;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,6 +1,6 @@
-// The server's one internal diagnostic shape (STYLE §14): offsets into the file
-// text and a stable code. Everything the server reports is an Issue until
-// handlers/diagnostics.ts turns it into an LSP Diagnostic at the very edge.
+// The server's one internal diagnostic shape (STYLE §14): offsets and a stable
+// code. Everything the server reports is an Issue until handlers/toDiagnostic.ts
+// turns it into an LSP Diagnostic at the very edge.
 import type { Range } from '../../runtime/src/text/documents';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -10,7 +10,7 @@ export interface Issue {
   severity: Severity;
   /** Field path from the object root, when the issue belongs to a field. */
   path?: string;
-  /** Absolute or document-relative offsets, as the holder documents. */
+  /** Offsets into the text of the document's segment (ParsedDocument.text), so a moved document keeps its issues. */
   range: Range;
   message: string;
 }

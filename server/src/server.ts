@@ -13,12 +13,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { DEFAULT_MINOR } from '../../runtime/src/api/field';
-import { DEFAULT_SETTINGS, readSettings, SECTION, type Settings } from './config';
+import { DEFAULT_SETTINGS, FILES_EXCLUDE_SECTION, pushedSection, readExcludes, readSettings, type Settings } from './config';
 import { EditLog } from './documents/edits';
 import { DiagnosticsHandler } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
 import { excluder } from './workspace/glob';
-import { findYamlFiles, MAX_INDEXED_FILE_BYTES } from './workspace/scan';
+import { SETTINGS_SECTION } from './protocol';
+import { findYamlFiles, isYamlPath, MAX_INDEXED_FILE_BYTES } from './workspace/scan';
 import { Workspace } from './workspace/workspace';
 
 export function startServer(connection: Connection): void {
@@ -31,9 +32,10 @@ export function startServer(connection: Connection): void {
   const diagnostics = new DiagnosticsHandler(connection, documents, workspace, () => settings, DEFAULT_MINOR, edits);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    canPullConfiguration = !!params.capabilities.workspace?.configuration;
-    roots = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
-    if (!roots.length && params.rootUri?.startsWith('file:')) roots = [fileURLToPath(params.rootUri)];
+    canPullConfiguration = !!params.capabilities?.workspace?.configuration;
+    roots = (params.workspaceFolders ?? []).flatMap((f) => localPath(f?.uri) ?? []);
+    const root = localPath(params.rootUri);
+    if (!roots.length && root) roots = [root];
     settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
@@ -46,7 +48,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (canPullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch(() => undefined);
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
       settings = await pullSettings();
     }
     diagnostics.start();
@@ -56,7 +58,7 @@ export function startServer(connection: Connection): void {
 
   async function pullSettings(): Promise<Settings> {
     try {
-      const [section] = await connection.workspace.getConfiguration([{ section: SECTION }]);
+      const [section] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
       return readSettings(section);
     } catch {
       return settings;
@@ -65,15 +67,15 @@ export function startServer(connection: Connection): void {
 
   async function indexWorkspace(): Promise<void> {
     if (!roots.length || settings.maxFiles === 0) return;
-    let exclude: Record<string, unknown> = {};
+    let exclude: unknown;
     if (canPullConfiguration) {
       try {
-        [exclude] = await connection.workspace.getConfiguration([{ section: 'files.exclude' }]);
+        [exclude] = await connection.workspace.getConfiguration([{ section: FILES_EXCLUDE_SECTION }]);
       } catch {
-        exclude = {};
+        exclude = undefined;
       }
     }
-    const files = await findYamlFiles(roots, excluder(exclude ?? {}), settings.maxFiles);
+    const files = await findYamlFiles(roots, excluder(readExcludes(exclude)), settings.maxFiles);
     for (const f of files) await indexDiskFile(pathToFileURL(f).toString());
   }
 
@@ -88,15 +90,14 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidChangeConfiguration(async (change) => {
-    const pushed = (change.settings as Record<string, unknown> | null)?.[SECTION];
-    settings = canPullConfiguration ? await pullSettings() : readSettings(pushed);
+    settings = canPullConfiguration ? await pullSettings() : readSettings(pushedSection(change.settings));
     diagnostics.scheduleAll();
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     let moved = false;
-    for (const c of changes) {
-      if (!/\.ya?ml$/i.test(c.uri) || !c.uri.startsWith('file:')) continue;
+    for (const c of Array.isArray(changes) ? changes : []) {
+      if (typeof c?.uri !== 'string' || !isYamlPath(c.uri) || !c.uri.startsWith('file:')) continue;
       moved = (c.type === FileChangeType.Deleted ? workspace.removeDisk(c.uri) : await indexDiskFile(c.uri)) || moved;
     }
     if (moved) diagnostics.scheduleAll();
@@ -112,4 +113,14 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The local path of a `file:` URI; undefined for other schemes and for paths this OS cannot name (`file://host/share`). */
+function localPath(uri: unknown): string | undefined {
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }

@@ -177,7 +177,8 @@ test('completion offers valid keys with required ones first, enum values and kin
   assert.ok(image);
   assert.match(String((image.documentation as MarkupContent).value), /Container image name/);
   assert.ok(!keys.some((i) => i.label === 'name'), 'present keys are not offered again');
-  assert.ok(keys.filter((i) => i.kind === 10).every((i) => i.sortText!.startsWith('1')), 'the only required key (name) is present');
+  const properties = keys.filter((i) => i.kind === 10);
+  assert.ok(properties.length > 1 && properties.every((i) => i.sortText!.startsWith('1')), 'the only required key (name) is present');
 
   const spec = await complete(uri, 'apiVersion: v1\nkind: Pod\nspec:\n  \n', 'spec:\n  ', 8);
   const first = [...spec].sort((a, b) => a.sortText!.localeCompare(b.sortText!))[0];

@@ -19,16 +19,20 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
+  type InitializeParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
 } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const SERVER = resolve('dist/server.js');
 
 export interface ClientOptions {
   /** The `kubelab` settings section the client answers workspace/configuration with. */
-  settings?: Record<string, unknown>;
+  settings?: unknown;
+  /** What the client answers for `files.exclude` (default: the `excluded` folder). */
+  filesExclude?: unknown;
   workspaceFolder?: string;
 }
 
@@ -38,12 +42,14 @@ export class TestClient {
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private readonly versions = new Map<string, number>();
-  settings: Record<string, unknown>;
+  settings: unknown;
+  private readonly filesExclude: unknown;
   stderr = '';
 
   constructor(opts: ClientOptions = {}) {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} missing: run node scripts/build.mjs`);
     this.settings = opts.settings ?? {};
+    this.filesExclude = 'filesExclude' in opts ? opts.filesExclude : { '**/excluded/**': true };
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
@@ -57,7 +63,7 @@ export class TestClient {
       }
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((i) => (i.section === 'kubelab' ? this.settings : i.section === 'files.exclude' ? { '**/excluded/**': true } : null)),
+      params.items.map((i) => (i.section === 'kubelab' ? this.settings : i.section === 'files.exclude' ? this.filesExclude : null)),
     );
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.listen();
@@ -66,7 +72,8 @@ export class TestClient {
 
   private readonly workspaceFolder?: string;
 
-  async initialize() {
+  /** `overrides` replace fields of the initialize params (to send odd ones). */
+  async initialize(overrides: Partial<InitializeParams> = {}) {
     const folder = this.workspaceFolder;
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -76,6 +83,7 @@ export class TestClient {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } },
       },
+      ...overrides,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
@@ -137,24 +145,20 @@ export function positionOf(text: string, needle: string, nth = 0, delta = 0) {
   let at = -1;
   for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
   if (at < 0) throw new Error(`${needle} not found`);
-  const offset = at + delta;
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - before.lastIndexOf('\n') - 1 };
+  return asDocument(text).positionAt(at + delta);
 }
 
 /** The text a range covers. */
 export function textAt(text: string, range: Range): string {
-  const lines = text.split('\n');
-  const off = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return text.slice(off(range.start), off(range.end));
+  return asDocument(text).getText(range);
 }
 
 /** Applies LSP text edits (non-overlapping) to a text. */
 export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
-  const lines = text.split('\n');
-  const off = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return [...edits]
-    .sort((a, b) => off(b.range.start) - off(a.range.start))
-    .reduce((t, e) => t.slice(0, off(e.range.start)) + e.newText + t.slice(off(e.range.end)), text);
+  return TextDocument.applyEdits(asDocument(text), edits);
+}
+
+/** Positions as an editor computes them: the LSP text document of vscode-languageserver-textdocument. */
+function asDocument(text: string): TextDocument {
+  return TextDocument.create('untitled:expected.yaml', 'yaml', 0, text);
 }

@@ -7,7 +7,7 @@ import { parseDocuments, type ManifestDocument } from '../../../runtime/src/text
 import { parseSuppressions, type Suppressions } from '../documents/suppressions';
 import type { Issue } from '../issues';
 import { LINT_RULES } from '../lint/registry';
-import { isObj, type Obj } from '../lint/pods';
+import { isRecord, type Obj } from '../../../runtime/src/api/values';
 import type { WorkspaceQuery } from '../workspace/query';
 import { fingerprint, indexedResource, type DocOrigin, type IndexedResource } from '../workspace/resources';
 import { apiIssues, isKubernetesDocument, syntaxIssues } from './api';
@@ -47,7 +47,7 @@ export function analyzeSegment(text: string, opts: AnalyzeOptions, lines = new L
   if (!manifests.length) manifests.push(emptyDocument(text));
   return manifests.map((manifest) => {
     const kubernetes = isKubernetesDocument(manifest, text);
-    const object = kubernetes && isObj(manifest.value) ? manifest.value : undefined;
+    const object = kubernetes && isRecord(manifest.value) ? manifest.value : undefined;
     const doc: ParsedDocument = {
       uri: opts.uri,
       index: 0,
@@ -65,9 +65,9 @@ export function analyzeSegment(text: string, opts: AnalyzeOptions, lines = new L
     if (!kubernetes) return doc;
     doc.local = [...syntaxIssues(manifest), ...apiIssues(manifest, opts.minor)];
     if (object) {
-      doc.local.push(...runLint(DOCUMENT_RULES, doc, { object, workspace: NO_WORKSPACE, self: doc }));
       doc.resource = indexedResource(doc, object, manifest.locate);
       doc.fingerprint = fingerprint(doc.resource);
+      doc.local.push(...runLint(DOCUMENT_RULES, doc, { object, workspace: NO_WORKSPACE, self: doc, resource: doc.resource }));
     }
     return doc;
   });
@@ -77,7 +77,7 @@ export function analyzeSegment(text: string, opts: AnalyzeOptions, lines = new L
 export function workspaceIssues(doc: ParsedDocument, query: WorkspaceQuery, generation: number): readonly Issue[] {
   if (!doc.object) return NO_ISSUES;
   if (doc.workspace?.generation === generation) return doc.workspace.issues;
-  const issues = runLint(WORKSPACE_RULES, doc, { object: doc.object, workspace: query, self: doc });
+  const issues = runLint(WORKSPACE_RULES, doc, { object: doc.object, workspace: query, self: doc, resource: doc.resource });
   doc.workspace = { generation, issues };
   return issues;
 }

@@ -3,6 +3,7 @@
 // changed are parsed and checked again.
 import type { TextChange } from '../documents/edits';
 import { SegmentedLines, type Lines } from '../documents/fileLines';
+import { lastAtOrBefore } from '../documents/search';
 import { updateSegments, type Built } from '../documents/segmentCache';
 import { analyzeSegment, type AnalyzeOptions, type ParsedDocument } from './document';
 
@@ -46,14 +47,5 @@ export function analyzeFile(previous: AnalyzedFile | undefined, version: number,
 
 /** The document whose segment holds `offset`. */
 export function documentAt(file: AnalyzedFile, offset: number): ParsedDocument | undefined {
-  let lo = 0;
-  let hi = file.docs.length - 1;
-  if (hi < 0 || file.docs[0].start > offset) return undefined;
-  // The last document starting at or before `offset`, as a linear scan would find it.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (file.docs[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return file.docs[lo];
+  return file.docs[lastAtOrBefore(file.docs, offset, (d) => d.start)];
 }

@@ -1,8 +1,7 @@
 // The issues shown for one document: its own issues plus its workspace-scope
 // lint, filtered and re-graded by the settings. Offsets stay segment-relative;
 // handlers/diagnosticCache.ts places them in the file.
-import type { Settings } from '../config';
-import { shownSeverity } from '../config';
+import { shownSeverity, type Settings } from '../config';
 import type { Issue, Severity } from '../issues';
 import type { ParsedDocument } from './document';
 

@@ -35,7 +35,7 @@ interface Line {
 
 const KEY = /^("[^"]*"|'[^']*'|[^\s#'"\-?:,[\]{}][^#]*?|-[^\s#][^#]*?)[ \t]*:(?=[ \t]|$)/;
 
-export function parseLine(line: string): Line {
+function parseLine(line: string): Line {
   let i = 0;
   const dashes: number[] = [];
   for (;;) {

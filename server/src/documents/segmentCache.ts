@@ -5,6 +5,7 @@
 // is the caller's, so this module knows nothing of YAML or lint.
 import { LineIndex } from '../../../runtime/src/text/path';
 import type { TextChange } from './edits';
+import { lastAtOrBefore } from './search';
 import { splitSegments } from './split';
 
 export interface Built<T> {
@@ -101,16 +102,9 @@ function cutSpan<T>(previous: readonly Built<T>[], length: number, change: TextC
   };
 }
 
-/** Index of the segment holding `offset` (binary search on starts). */
+/** Index of the segment holding `offset`; the first one for offsets before the file. */
 export function segmentAt<T>(segments: readonly Pick<Built<T>, 'start'>[], offset: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastAtOrBefore(segments, offset, (s) => s.start));
 }
 
 /** Line breaks in a segment: the line of its end. */

@@ -36,7 +36,7 @@ export function parseSuppressions(text: string): Suppressions {
 export function isSuppressed(s: Suppressions, code: string, text: string, offset: number): boolean {
   if (s.document.has('*') || s.document.has(code)) return true;
   if (s.lines.size === 0) return false;
-  const ids = s.lines.get(lineStart(text, offset));
+  const ids = s.lines.get(lineStartOf(text, offset));
   return !!ids && (ids.has('*') || ids.has(code));
 }
 
@@ -44,10 +44,6 @@ function parseIds(raw: string | undefined): string[] {
   // Anything after ` -- ` is the author's reason, not an id.
   const ids = (raw ?? '').split(/\s--(?:\s|$)/)[0].split(/[\s,]+/).filter(Boolean);
   return ids.length ? ids : ['*'];
-}
-
-function lineStart(text: string, offset: number): number {
-  return lineStartOf(text, offset);
 }
 
 /** The start of the first line after `from` that is neither blank nor a comment. */

@@ -5,16 +5,17 @@
 // EditLog recorded), so is the conversion to LSP (diagnosticCache.ts), and a file
 // has at most one publish being written: changes meanwhile wait for it and are
 // then published once, so a file rewritten without pause queues nothing.
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, type AnalyzedFile } from '../analysis/file';
 import type { Settings } from '../config';
 import type { EditLog } from '../documents/edits';
 import type { Workspace } from '../workspace/workspace';
 import { DiagnosticCache } from './diagnosticCache';
+import { errorText } from './errors';
 
 /** Larger files are not analysed at all: parsing them would stall every request behind them. */
-export const MAX_ANALYZED_CHARS = 5 * 1024 * 1024;
+const MAX_ANALYZED_CHARS = 5 * 1024 * 1024;
 /** A change this soon after the previous one is part of a burst... */
 const BURST_MS = 20;
 /** ...and waits this long for the burst to end, */
@@ -64,7 +65,7 @@ export class DiagnosticsHandler {
     if (old) clearTimeout(old.timer);
     const burst = last !== undefined && now - last < BURST_MS;
     const delay = burst ? Math.max(0, Math.min(BURST_DELAY_MS, since + MAX_WAIT_MS - now)) : 0;
-    this.pending.set(uri, { timer: setTimeout(() => this.run(uri), delay), since });
+    this.pending.set(uri, { timer: setTimeout(() => this.runGuarded(uri), delay), since });
   }
 
   /** Re-publishes every open file, e.g. after a settings change. */
@@ -80,7 +81,7 @@ export class DiagnosticsHandler {
     this.tooLarge.delete(uri);
     this.stale.delete(uri);
     this.edits.forget(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.publish({ uri, diagnostics: [] });
   }
 
   /**
@@ -103,6 +104,18 @@ export class DiagnosticsHandler {
     return { file, moved: this.workspace.setOpen(file) };
   }
 
+  /**
+   * The timer callback is the adapter boundary (STYLE §3): a bug the analysis of
+   * one file runs into would otherwise be an uncaught exception that ends the server.
+   */
+  private runGuarded(uri: string): void {
+    try {
+      this.run(uri);
+    } catch (e) {
+      this.connection.console.error(`kubelab: analysing ${uri} failed: ${errorText(e)}`);
+    }
+  }
+
   private run(uri: string): void {
     this.pending.delete(uri);
     const doc = this.documents.get(uri);
@@ -116,19 +129,28 @@ export class DiagnosticsHandler {
     const { file, moved } = this.analyze(uri)!;
     const diagnostics = this.cache.forFile(file, this.workspace.index, this.settings());
     this.writing.add(uri);
-    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics }).finally(() => this.written(uri));
+    void this.publish({ uri, version: doc.version, diagnostics }).then(() => this.written(uri));
     if (moved) this.scheduleAll(uri);
   }
 
   private written(uri: string): void {
     this.writing.delete(uri);
-    if (this.stale.delete(uri)) this.run(uri);
+    if (this.stale.delete(uri)) this.runGuarded(uri);
   }
 
   private skipLarge(uri: string, version: number, size: number): void {
     if (!this.tooLarge.has(uri)) this.connection.console.warn(`kubelab: ${uri} has ${size} characters; files above ${MAX_ANALYZED_CHARS} are not analysed`);
     this.tooLarge.add(uri);
     this.workspace.close(uri);
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    void this.publish({ uri, version, diagnostics: [] });
+  }
+
+  /**
+   * Sends one publish. Sending fails only once the connection is closed or its
+   * stream broken, when there is nobody left to tell; an unhandled rejection then
+   * would end the process mid-shutdown.
+   */
+  private publish(params: PublishDiagnosticsParams): Promise<void> {
+    return this.connection.sendDiagnostics(params).catch(() => undefined);
   }
 }

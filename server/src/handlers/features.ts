@@ -8,22 +8,31 @@ import {
   MarkupKind,
   SymbolKind,
   type CodeAction,
+  type CodeActionParams,
+  type CompletionParams,
   type Connection,
+  type DefinitionParams,
   type Diagnostic,
   type DocumentSymbol,
+  type DocumentSymbolParams,
+  type HoverParams,
   type Location,
   type Position,
+  type Range as LspRange,
+  type ReferenceParams,
   type ServerCapabilities,
+  type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
-import type { Range } from '../../../runtime/src/text/documents';
 import type { ParsedDocument } from '../analysis/document';
 import { documentAt, type AnalyzedFile } from '../analysis/file';
-import { quickFixes } from '../services/actions';
+import { toPositions, type Lines } from '../documents/fileLines';
+import { quickFixes, type FixTarget } from '../services/actions';
 import { completeAt, type CompletionEntry } from '../services/completion';
 import { hoverAt } from '../services/hover';
 import { counterparts, ownRange, sideAt, type Target } from '../services/navigation';
 import { documentSymbols, workspaceSymbols, type OutlineSymbol } from '../services/symbols';
 import type { Workspace } from '../workspace/workspace';
+import { errorText } from './errors';
 
 interface At {
   file: AnalyzedFile;
@@ -38,6 +47,20 @@ export function registerFeatures(
   current: (uri: string) => AnalyzedFile | undefined,
   minor: number,
 ): ServerCapabilities {
+  /**
+   * The adapter boundary (STYLE §3): a bug a request runs into is logged and the
+   * request answered empty, instead of an error the editor shows to the user.
+   */
+  const answer =
+    <P, R>(method: string, handler: (params: P) => R | null) =>
+    (params: P): R | null => {
+      try {
+        return handler(params);
+      } catch (e) {
+        connection.console.error(`kubelab: ${method} failed: ${errorText(e)}`);
+        return null;
+      }
+    };
   /** The Kubernetes document at a position; `orEmpty` also accepts an empty document (to start one). */
   const at = (uri: string, pos: Position, orEmpty = false): At | undefined => {
     const file = current(uri);
@@ -47,71 +70,80 @@ export function registerFeatures(
     const ok = doc && (doc.kubernetes || (orEmpty && doc.manifest.value == null));
     return ok ? { file, doc, offset: abs - doc.start } : undefined;
   };
-  const range = (file: AnalyzedFile, r: Range, base = 0) => ({ start: file.lines.position(r.start + base), end: file.lines.position(r.end + base) });
   const location = (t: Pick<Target, 'uri' | 'range'>): Location | undefined => {
     const lines = workspace.lines(t.uri);
-    return lines ? { uri: t.uri, range: { start: lines.position(t.range.start), end: lines.position(t.range.end) } } : undefined;
+    return lines ? { uri: t.uri, range: toPositions(lines, t.range) } : undefined;
   };
 
-  connection.onHover(({ textDocument, position }) => {
-    const a = at(textDocument.uri, position);
-    const h = a && hoverAt(a.doc, a.offset, workspace.index);
-    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(a.file, h.range, a.doc.start) } : null;
-  });
-
-  connection.onCompletion(({ textDocument, position }) => {
-    const a = at(textDocument.uri, position, true);
-    if (!a) return null;
-    return completeAt(a.doc, a.offset, workspace.index).map((e) => completionItem(e, range(a.file, e.range, a.doc.start)));
-  });
-
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const file = current(textDocument.uri);
-    return file ? documentSymbols(file.docs).map((s) => documentSymbol(s, file)) : null;
-  });
-
-  connection.onWorkspaceSymbol(({ query }) =>
-    workspaceSymbols(workspace.index.resources(), query).flatMap((s) => {
-      const loc = location(s);
-      return loc ? [{ name: s.name, kind: SymbolKind.Object, containerName: s.namespace, location: loc }] : [];
+  connection.onHover(
+    answer('hover', ({ textDocument, position }: HoverParams) => {
+      const a = at(textDocument.uri, position);
+      const h = a && hoverAt(a.doc, a.offset, workspace.index);
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toPositions(a.file.lines, h.range, a.doc.start) } : null;
     }),
   );
 
-  connection.onDefinition(({ textDocument, position }) => {
-    const a = at(textDocument.uri, position);
-    const side = a && sideAt(a.doc, a.offset);
-    return side ? counterparts(side, workspace.index).flatMap((t) => location(t) ?? []) : null;
-  });
+  connection.onCompletion(
+    answer('completion', ({ textDocument, position }: CompletionParams) => {
+      const a = at(textDocument.uri, position, true);
+      if (!a) return null;
+      return completeAt(a.doc, a.offset, workspace.index).map((e) => completionItem(e, toPositions(a.file.lines, e.range, a.doc.start)));
+    }),
+  );
 
-  connection.onReferences(({ textDocument, position, context }) => {
-    const a = at(textDocument.uri, position);
-    const side = a && sideAt(a.doc, a.offset);
-    if (!side) return null;
-    const own = context.includeDeclaration ? ownRange(side) : undefined;
-    return [...(own ? [own] : []), ...counterparts(side, workspace.index)].flatMap((t) => location(t) ?? []);
-  });
+  connection.onDocumentSymbol(
+    answer('documentSymbol', ({ textDocument }: DocumentSymbolParams) => {
+      const file = current(textDocument.uri);
+      return file ? documentSymbols(file.docs).map((s) => documentSymbol(s, file.lines)) : null;
+    }),
+  );
 
-  connection.onCodeAction(({ textDocument, context }) => {
-    const file = current(textDocument.uri);
-    if (!file) return null;
-    const actions: CodeAction[] = [];
-    for (const doc of file.docs) {
-      const diags = context.diagnostics.filter((d) => inDocument(file, doc, d));
-      if (!diags.length || !doc.kubernetes) continue;
-      const targets = diags.map((d) => ({ code: String(d.code ?? ''), path: (d.data as { path?: string } | undefined)?.path, message: d.message, diagnostic: d }));
-      for (const fix of quickFixes(doc, targets, minor)) {
-        const diagnostic = targets.find((t) => t === fix.target)?.diagnostic;
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: diagnostic ? [diagnostic] : [],
-          isPreferred: fix.preferred,
-          edit: { changes: { [textDocument.uri]: [{ range: range(file, fix.edit, doc.start), newText: fix.edit.newText }] } },
-        });
+  connection.onWorkspaceSymbol(
+    answer('workspaceSymbol', ({ query }: WorkspaceSymbolParams) =>
+      workspaceSymbols(workspace.index.resources(), typeof query === 'string' ? query : '').flatMap((s) => {
+        const loc = location(s);
+        return loc ? [{ name: s.name, kind: SymbolKind.Object, containerName: s.namespace, location: loc }] : [];
+      }),
+    ),
+  );
+
+  connection.onDefinition(
+    answer('definition', ({ textDocument, position }: DefinitionParams) => {
+      const a = at(textDocument.uri, position);
+      const side = a && sideAt(a.doc, a.offset);
+      return side ? counterparts(side, workspace.index).flatMap((t) => location(t) ?? []) : null;
+    }),
+  );
+
+  connection.onReferences(
+    answer('references', ({ textDocument, position, context }: ReferenceParams) => {
+      const a = at(textDocument.uri, position);
+      const side = a && sideAt(a.doc, a.offset);
+      if (!side) return null;
+      const own = context?.includeDeclaration ? ownRange(side) : undefined;
+      return [...(own ? [own] : []), ...counterparts(side, workspace.index)].flatMap((t) => location(t) ?? []);
+    }),
+  );
+
+  connection.onCodeAction(
+    answer('codeAction', ({ textDocument, context }: CodeActionParams) => {
+      const file = current(textDocument.uri);
+      if (!file) return null;
+      const actions: CodeAction[] = [];
+      for (const [doc, targets] of targetsByDocument(file, context?.diagnostics ?? [])) {
+        for (const fix of quickFixes(doc, targets, minor)) {
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [(fix.target as DiagnosticTarget).diagnostic],
+            isPreferred: fix.preferred,
+            edit: { changes: { [textDocument.uri]: [{ range: toPositions(file.lines, fix.edit, doc.start), newText: fix.edit.newText }] } },
+          });
+        }
       }
-    }
-    return actions;
-  });
+      return actions;
+    }),
+  );
 
   return {
     hoverProvider: true,
@@ -124,8 +156,35 @@ export function registerFeatures(
   };
 }
 
-function inDocument(file: AnalyzedFile, doc: ParsedDocument, d: Diagnostic): boolean {
-  return documentAt(file, file.lines.offset(d.range.start.line, d.range.start.character)) === doc;
+interface DiagnosticTarget extends FixTarget {
+  diagnostic: Diagnostic;
+}
+
+/**
+ * The client's diagnostics as fix targets, grouped by the Kubernetes document
+ * their start is in, in document order. They come back from the client as it
+ * holds them, so only fields of the right type are trusted: `data.path` is what
+ * toDiagnostic wrote, anything else is no path.
+ */
+function targetsByDocument(file: AnalyzedFile, diagnostics: readonly Diagnostic[]): [ParsedDocument, DiagnosticTarget[]][] {
+  const groups = new Map<ParsedDocument, DiagnosticTarget[]>();
+  for (const d of diagnostics) {
+    const start = d?.range?.start;
+    if (!start) continue;
+    const doc = documentAt(file, file.lines.offset(start.line, start.character));
+    if (!doc?.kubernetes) continue;
+    const path = (d.data as { path?: unknown } | null | undefined)?.path;
+    const target: DiagnosticTarget = {
+      code: typeof d.code === 'string' || typeof d.code === 'number' ? String(d.code) : '',
+      path: typeof path === 'string' ? path : undefined,
+      message: typeof d.message === 'string' ? d.message : '',
+      diagnostic: d,
+    };
+    const group = groups.get(doc);
+    if (group) group.push(target);
+    else groups.set(doc, [target]);
+  }
+  return [...groups].sort(([a], [b]) => a.index - b.index);
 }
 
 const ITEM_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
@@ -135,7 +194,7 @@ const ITEM_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
   module: CompletionItemKind.Module,
 };
 
-function completionItem(e: CompletionEntry, range: { start: Position; end: Position }) {
+function completionItem(e: CompletionEntry, range: LspRange) {
   return {
     label: e.label,
     kind: ITEM_KIND[e.kind],
@@ -150,7 +209,13 @@ function completionItem(e: CompletionEntry, range: { start: Position; end: Posit
 
 const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = { object: SymbolKind.Object, field: SymbolKind.Field, container: SymbolKind.Class };
 
-function documentSymbol(s: OutlineSymbol, file: AnalyzedFile): DocumentSymbol {
-  const r = (x: Range) => ({ start: file.lines.position(x.start), end: file.lines.position(x.end) });
-  return { name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: r(s.range), selectionRange: r(s.selection), children: s.children.map((c) => documentSymbol(c, file)) };
+function documentSymbol(s: OutlineSymbol, lines: Lines): DocumentSymbol {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range: toPositions(lines, s.range),
+    selectionRange: toPositions(lines, s.selection),
+    children: s.children.map((c) => documentSymbol(c, lines)),
+  };
 }

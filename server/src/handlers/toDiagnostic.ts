@@ -1,6 +1,6 @@
 // The one place an Issue becomes an LSP Diagnostic (STYLE §14).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Lines } from '../documents/fileLines';
+import { shiftPosition, toPositions, type Lines } from '../documents/fileLines';
 import type { Issue, Severity } from '../issues';
 import { DIAGNOSTIC_SOURCE, RULES_DOC_URL } from '../protocol';
 
@@ -14,7 +14,7 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** `lines` turns the offsets of `issue.range` into positions. */
 export function toDiagnostic(issue: Issue, severity: Severity, lines: Pick<Lines, 'position'>): Diagnostic {
   return {
-    range: { start: lines.position(issue.range.start), end: lines.position(issue.range.end) },
+    range: toPositions(lines, issue.range),
     severity: LSP_SEVERITY[severity],
     source: DIAGNOSTIC_SOURCE,
     code: issue.code,
@@ -27,6 +27,5 @@ export function toDiagnostic(issue: Issue, severity: Severity, lines: Pick<Lines
 
 /** The same diagnostic `lines` lines further down (its document moved, its text did not). */
 export function moveDiagnostic(d: Diagnostic, lines: number): Diagnostic {
-  const { start, end } = d.range;
-  return { ...d, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
+  return { ...d, range: { start: shiftPosition(d.range.start, lines), end: shiftPosition(d.range.end, lines) } };
 }

@@ -1,7 +1,6 @@
 // Where pod specs and their labels live in each kind, so rules and the index
 // walk containers the same way. Paths follow apimachinery's field paths.
-
-export type Obj = Record<string, unknown>;
+import { asStringMap, isRecord, type Obj } from '../../../runtime/src/api/values';
 
 export interface PodSpecSite {
   /** `spec` for a Pod, `spec.template.spec` for controllers, deeper for CronJob. */
@@ -21,29 +20,18 @@ const TEMPLATE_PATH: Record<string, string> = {
   CronJob: 'spec.jobTemplate.spec.template',
 };
 
-export function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 export function get(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const seg of path.split('.')) {
     if (!seg) continue;
-    if (!isObj(cur)) return undefined;
+    if (!isRecord(cur)) return undefined;
     cur = cur[seg];
   }
   return cur;
 }
 
-export function join(a: string, b: string): string {
+function join(a: string, b: string): string {
   return a ? `${a}.${b}` : b;
-}
-
-export function stringMap(v: unknown): Record<string, string> | undefined {
-  if (!isObj(v)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
-  return out;
 }
 
 export function podSpecSite(obj: Obj): PodSpecSite | undefined {
@@ -51,9 +39,9 @@ export function podSpecSite(obj: Obj): PodSpecSite | undefined {
   if (typeof kind !== 'string' || !(kind in TEMPLATE_PATH)) return undefined;
   const base = TEMPLATE_PATH[kind];
   const spec = get(obj, join(base, 'spec'));
-  if (!isObj(spec)) return undefined;
+  if (!isRecord(spec)) return undefined;
   const labelsPath = join(base, 'metadata.labels');
-  return { specPath: join(base, 'spec'), spec, labelsPath, labels: stringMap(get(obj, labelsPath)) };
+  return { specPath: join(base, 'spec'), spec, labelsPath, labels: asStringMap(get(obj, labelsPath)) };
 }
 
 export interface ContainerSite {
@@ -65,7 +53,7 @@ export interface ContainerSite {
 export function containers(site: PodSpecSite, which: 'containers' | 'initContainers' = 'containers'): ContainerSite[] {
   const list = site.spec[which];
   if (!Array.isArray(list)) return [];
-  return list.flatMap((c, i) => (isObj(c) ? [{ path: `${site.specPath}.${which}[${i}]`, container: c }] : []));
+  return list.flatMap((c, i) => (isRecord(c) ? [{ path: `${site.specPath}.${which}[${i}]`, container: c }] : []));
 }
 
 export function namespaceOf(obj: Obj): string {

@@ -2,6 +2,7 @@
 // needs the workspace index, and a pure check over one object (STYLE §21).
 import type { Severity } from '../issues';
 import type { WorkspaceQuery } from '../workspace/query';
+import type { IndexedResource } from '../workspace/resources';
 
 export interface LintHit {
   path: string;
@@ -16,6 +17,8 @@ export interface LintContext {
   workspace: WorkspaceQuery;
   /** Identifies this document, so a rule can leave it out of its own answers. */
   self: { uri: string; index: number };
+  /** The document's own index entry: its selector and pod labels as the workspace index holds them. */
+  resource?: IndexedResource;
 }
 
 export interface LintRule {

@@ -3,8 +3,9 @@
 import { resolveKind } from '../../../runtime/src/api/kinds';
 import { schemaAt } from '../../../runtime/src/api/schema/index';
 import { parsePath } from '../../../runtime/src/text/path';
+import { asStringMap, isRecord } from '../../../runtime/src/api/values';
 import { analyzeSegment, type ParsedDocument } from '../analysis/document';
-import { get, isObj, stringMap } from '../lint/pods';
+import { get } from '../lint/pods';
 import { nearest } from './nearest';
 import { kindInfoOf } from './schemaInfo';
 import { applyEdit, rewrite, type TextEdit } from './yamlEdit';
@@ -73,7 +74,7 @@ function migrateApiVersion(doc: ParsedDocument): Candidate[] {
   const obj = doc.object!;
   const r = resolveKind(obj.apiVersion, obj.kind);
   if (r.type !== 'removed') return [];
-  const labels = stringMap(get(obj, 'spec.template.metadata.labels'));
+  const labels = asStringMap(get(obj, 'spec.template.metadata.labels'));
   // apps/v1 made spec.selector required where older versions defaulted it from the template labels.
   const needsSelector = r.replacement === 'apps/v1' && get(obj, 'spec.selector') === undefined && labels && Object.keys(labels).length;
   const edit = rewrite(doc.text, (d) => {
@@ -88,10 +89,10 @@ function migrateApiVersion(doc: ParsedDocument): Candidate[] {
 function matchSelectorAndLabels(doc: ParsedDocument): Candidate[] {
   const obj = doc.object!;
   const plainMap = obj.kind === 'ReplicationController';
-  const selector = plainMap ? stringMap(get(obj, 'spec.selector')) : stringMap(get(obj, 'spec.selector.matchLabels'));
-  const labels = stringMap(get(obj, 'spec.template.metadata.labels')) ?? {};
+  const selector = plainMap ? asStringMap(get(obj, 'spec.selector')) : asStringMap(get(obj, 'spec.selector.matchLabels'));
+  const labels = asStringMap(get(obj, 'spec.template.metadata.labels')) ?? {};
   const out: Candidate[] = [];
-  if (selector && Object.keys(selector).length && !(isObj(get(obj, 'spec.selector')) && get(obj, 'spec.selector.matchExpressions')))
+  if (selector && Object.keys(selector).length && !(isRecord(get(obj, 'spec.selector')) && get(obj, 'spec.selector.matchExpressions')))
     out.push({
       title: 'Make the template labels match the selector',
       edit: rewrite(doc.text, (d) => d.setIn(['spec', 'template', 'metadata', 'labels'], d.createNode({ ...labels, ...selector }))),
@@ -108,10 +109,10 @@ function matchSelectorAndLabels(doc: ParsedDocument): Candidate[] {
 function nameServicePorts(doc: ParsedDocument): Candidate[] {
   const ports = get(doc.object, 'spec.ports');
   if (!Array.isArray(ports)) return [];
-  const taken = new Set(ports.map((p) => (isObj(p) && typeof p.name === 'string' ? p.name : '')).filter(Boolean));
+  const taken = new Set(ports.map((p) => (isRecord(p) && typeof p.name === 'string' ? p.name : '')).filter(Boolean));
   const edit = rewrite(doc.text, (d) => {
     ports.forEach((p, i) => {
-      if (!isObj(p) || (typeof p.name === 'string' && p.name)) return;
+      if (!isRecord(p) || (typeof p.name === 'string' && p.name)) return;
       const name = uniqueName(`${String(p.protocol ?? 'TCP').toLowerCase()}-${String(p.port ?? i)}`, taken);
       taken.add(name);
       d.setIn(['spec', 'ports', i, 'name'], name);

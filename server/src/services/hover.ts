@@ -39,7 +39,7 @@ export function hoverAt(doc: ParsedDocument, offset: number, query: WorkspaceQue
   if (matchesText) parts.push(matchesText);
   if (!parts.length) return undefined;
   const lineStart = lineStartOf(doc.text, offset);
-  const keyStart = lineStart + doc.text.slice(lineStart).indexOf(ctx.key);
+  const keyStart = doc.text.indexOf(ctx.key, lineStart);
   return { markdown: parts.join('\n\n'), range: { start: keyStart, end: keyStart + ctx.key.length } };
 }
 

@@ -4,7 +4,7 @@ import { applyDefaults } from '../../../runtime/src/api/defaults/index';
 import { resolveKind, type KindInfo } from '../../../runtime/src/api/kinds';
 import type { SchemaNode } from '../../../runtime/src/api/schema/index';
 import type { ParsedDocument } from '../analysis/document';
-import { isObj } from '../lint/pods';
+import { isRecord } from '../../../runtime/src/api/values';
 
 /** The served kind of a document, read from the text when it does not parse yet. */
 export function kindInfoOf(doc: ParsedDocument): KindInfo | undefined {
@@ -50,13 +50,13 @@ export function defaultFor(obj: Record<string, unknown> | undefined, path: reado
   const copy = structuredClone(obj);
   let cur: unknown = copy;
   for (const seg of path.slice(0, -1)) {
-    cur = Array.isArray(cur) ? cur[Number(seg)] : isObj(cur) ? cur[seg] : undefined;
+    cur = Array.isArray(cur) ? cur[Number(seg)] : isRecord(cur) ? cur[seg] : undefined;
     if (cur === undefined) break;
   }
   const last = path[path.length - 1];
   if (Array.isArray(cur)) cur.splice(Number(last), 1);
-  else if (isObj(cur)) delete cur[last];
+  else if (isRecord(cur)) delete cur[last];
   let out: unknown = applyDefaults(copy);
-  for (const seg of path) out = Array.isArray(out) ? out[Number(seg)] : isObj(out) ? out[seg] : undefined;
+  for (const seg of path) out = Array.isArray(out) ? out[Number(seg)] : isRecord(out) ? out[seg] : undefined;
   return out;
 }

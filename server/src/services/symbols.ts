@@ -3,7 +3,8 @@
 // handler converts to LSP positions.
 import type { Range } from '../../../runtime/src/text/documents';
 import type { ParsedDocument } from '../analysis/document';
-import { containers, isObj, nameOf, podSpecSite, type PodSpecSite } from '../lint/pods';
+import { isRecord } from '../../../runtime/src/api/values';
+import { containers, nameOf, podSpecSite, type PodSpecSite } from '../lint/pods';
 import type { IndexedResource } from '../workspace/resources';
 import { absolute } from '../workspace/resources';
 
@@ -34,7 +35,7 @@ function documentSymbol(d: ParsedDocument): OutlineSymbol {
     return { name, kind, range: { start: key.start, end: Math.max(key.end, value.end) }, selection: key, children };
   };
   const children: OutlineSymbol[] = [];
-  if (isObj(obj.spec)) {
+  if (isRecord(obj.spec)) {
     const site = podSpecSite(obj);
     for (const k of Object.keys(obj.spec)) {
       const path = `spec.${k}`;

@@ -24,7 +24,7 @@ export function applyEdit(text: string, e: TextEdit): string {
 }
 
 /** One edit replacing the differing middle of `before` by that of `after`, widened to whole lines. */
-export function minimalEdit(before: string, after: string): TextEdit | undefined {
+function minimalEdit(before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
   let p = 0;
   while (p < before.length && p < after.length && before[p] === after[p]) p++;

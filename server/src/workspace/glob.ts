@@ -1,7 +1,8 @@
 // The subset of VS Code glob syntax `files.exclude` patterns use: `**`, `*`,
 // `?`, `{a,b}` and `[...]`, matched against workspace-relative paths with `/`.
 
-export function globToRegExp(glob: string): RegExp {
+/** Undefined for a pattern no glob reading makes a valid expression of (`[z-a]`). */
+export function globToRegExp(glob: string): RegExp | undefined {
   let re = '';
   let inGroup = false;
   for (let i = 0; i < glob.length; i++) {
@@ -29,13 +30,17 @@ export function globToRegExp(glob: string): RegExp {
       }
     } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
   }
-  return new RegExp(`^${re}$`);
+  // An unclosed `{a,b` is closed at the end, so a typo in one brace still excludes what the rest says.
+  if (inGroup) re += ')';
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return undefined;
+  }
 }
 
-/** `files.exclude` as a predicate over relative paths; entries set to false are ignored. */
-export function excluder(patterns: Record<string, unknown>): (relativePath: string) => boolean {
-  const res = Object.entries(patterns)
-    .filter(([, on]) => on === true)
-    .map(([g]) => globToRegExp(g.replace(/^\.\//, '')));
+/** `files.exclude` as a predicate over relative paths; entries set to false, and invalid globs, are ignored. */
+export function excluder(patterns: Record<string, boolean>): (relativePath: string) => boolean {
+  const res = Object.entries(patterns).flatMap(([g, on]) => (on ? (globToRegExp(g.replace(/^\.\//, '')) ?? []) : []));
   return (p) => res.some((r) => r.test(p));
 }

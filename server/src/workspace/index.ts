@@ -61,14 +61,6 @@ export class WorkspaceIndex implements WorkspaceQuery {
     return true;
   }
 
-  has(uri: string): boolean {
-    return this.files.has(uri);
-  }
-
-  get fileCount(): number {
-    return this.files.size;
-  }
-
   *resources(): Iterable<IndexedResource> {
     for (const f of this.files.values()) yield* f.resources;
   }

@@ -3,7 +3,8 @@
 // built from a plain object plus a locator for the ranges navigation needs.
 import { selectorFromLabelSelector, selectorFromMap, type Selector } from '../../../runtime/src/api/selectors';
 import type { Range } from '../../../runtime/src/text/documents';
-import { containers, get, isObj, nameOf, namespaceOf, podSpecSite, stringMap, type Obj } from '../lint/pods';
+import { asStringMap, isRecord, type Obj } from '../../../runtime/src/api/values';
+import { containers, get, nameOf, namespaceOf, podSpecSite } from '../lint/pods';
 
 export interface DeclaredPort {
   name?: string;
@@ -92,7 +93,7 @@ export function absolute(r: IndexedResource, range: Range): Range {
 export function declaredPorts(container: Obj): DeclaredPort[] {
   const ports = container.ports;
   if (!Array.isArray(ports)) return [];
-  return ports.filter(isObj).map((p) => ({
+  return ports.filter(isRecord).map((p) => ({
     name: typeof p.name === 'string' ? p.name : undefined,
     containerPort: typeof p.containerPort === 'number' ? p.containerPort : undefined,
   }));
@@ -102,13 +103,12 @@ function selectorOf(obj: Obj): { selector: Selector } | undefined {
   const raw = get(obj, 'spec.selector');
   switch (obj.kind) {
     case 'Service': {
-      // A Service without a selector has endpoints managed by hand: it selects no pods on purpose.
-      const m = stringMap(raw);
-      return m && Object.keys(m).length ? { selector: selectorFromMap(m) } : undefined;
+      const selector = serviceSelector(obj);
+      return selector && { selector };
     }
     case 'ReplicationController': {
       // RC defaults an empty selector to the template labels (validation-rules §6).
-      const m = stringMap(raw);
+      const m = asStringMap(raw);
       const labels = podSpecSite(obj)?.labels;
       const eff = m && Object.keys(m).length ? m : labels;
       return eff && Object.keys(eff).length ? { selector: selectorFromMap(eff) } : undefined;
@@ -124,8 +124,17 @@ function selectorOf(obj: Obj): { selector: Selector } | undefined {
   }
 }
 
+/**
+ * The pods a Service selects; undefined for a Service without a selector, whose
+ * endpoints are managed by hand: it selects no pods on purpose.
+ */
+export function serviceSelector(service: Obj): Selector | undefined {
+  const m = asStringMap(get(service, 'spec.selector'));
+  return m && Object.keys(m).length ? selectorFromMap(m) : undefined;
+}
+
 function labelSelector(raw: unknown): { selector: Selector } | undefined {
-  if (!isObj(raw)) return undefined;
+  if (!isRecord(raw)) return undefined;
   const s = selectorFromLabelSelector(raw);
   return s ? { selector: s } : undefined;
 }

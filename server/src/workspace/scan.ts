@@ -6,6 +6,11 @@ import { join, relative, sep } from 'node:path';
 /** Files above this size are not indexed (a generated dump is not a manifest to navigate). */
 export const MAX_INDEXED_FILE_BYTES = 1024 * 1024;
 
+/** Whether a file name, path or URI names a YAML file (the same test the client's file watcher makes). */
+export function isYamlPath(p: string): boolean {
+  return /\.ya?ml$/i.test(p);
+}
+
 /** Never worth walking, whatever files.exclude says. */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
@@ -27,7 +32,7 @@ export async function findYamlFiles(roots: readonly string[], isExcluded: (rel: 
         const rel = relative(root, full).split(sep).join('/');
         if (ALWAYS_SKIPPED.has(e.name) || isExcluded(rel)) continue;
         if (e.isDirectory()) queue.push(full);
-        else if (e.isFile() && /\.ya?ml$/i.test(e.name) && out.length < maxFiles && (await small(full))) out.push(full);
+        else if (e.isFile() && isYamlPath(e.name) && out.length < maxFiles && (await small(full))) out.push(full);
       }
     }
   }

@@ -7,7 +7,7 @@ import type { AnalyzedFile } from '../analysis/file';
 import type { ParsedDocument } from '../analysis/document';
 import type { Lines } from '../documents/fileLines';
 import { splitSegments } from '../documents/split';
-import { isObj } from '../lint/pods';
+import { isRecord } from '../../../runtime/src/api/values';
 import { WorkspaceIndex } from './index';
 import { indexedResource, type IndexedResource } from './resources';
 
@@ -44,10 +44,6 @@ export class Workspace {
     return this.open.get(uri);
   }
 
-  openFiles(): Iterable<AnalyzedFile> {
-    return this.open.values();
-  }
-
   isOpen(uri: string): boolean {
     return this.open.has(uri);
   }
@@ -78,13 +74,13 @@ function resourcesOf(docs: readonly ParsedDocument[]): IndexedResource[] {
 }
 
 /** Index entries of a file's text without running validation or lint. */
-export function resourcesOfText(uri: string, text: string): IndexedResource[] {
+function resourcesOfText(uri: string, text: string): IndexedResource[] {
   const out: IndexedResource[] = [];
   let index = 0;
   for (const seg of splitSegments(text)) {
     for (const m of parseDocuments(seg.text)) {
       const origin = { uri, index: index++, start: seg.start };
-      if (!isObj(m.value) || !isKubernetesLike(m.value)) continue;
+      if (!isRecord(m.value) || !isKubernetesLike(m.value)) continue;
       const r = indexedResource(origin, m.value, m.locate);
       if (r) out.push(r);
     }

@@ -5,7 +5,8 @@ import { splitSegments } from '../../../server/src/documents/split';
 import { isSuppressed, parseSuppressions } from '../../../server/src/documents/suppressions';
 import { WorkspaceIndex } from '../../../server/src/workspace/index';
 import { selectorFromMap } from '../../../runtime/src/api/selectors';
-import { globToRegExp } from '../../../server/src/workspace/glob';
+import { excluder, globToRegExp } from '../../../server/src/workspace/glob';
+import { readExcludes } from '../../../server/src/config';
 
 const pod = (name: string, app: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  labels:\n    app: ${app}\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n`;
 
@@ -47,7 +48,23 @@ test('the index answers which pods a selector matches, by namespace', () => {
 });
 
 test('files.exclude globs', () => {
-  assert.ok(globToRegExp('**/node_modules').test('a/b/node_modules'));
-  assert.ok(globToRegExp('**/*.{yml,yaml}').test('x/y.yaml'));
-  assert.ok(!globToRegExp('build/*').test('src/build/x'));
+  const matches = (glob: string, path: string) => globToRegExp(glob)?.test(path) ?? false;
+  assert.ok(matches('**/node_modules', 'a/b/node_modules'));
+  assert.ok(matches('**/*.{yml,yaml}', 'x/y.yaml'));
+  assert.ok(!matches('build/*', 'src/build/x'));
+});
+
+test('a files.exclude glob that makes no expression is ignored, an unclosed brace closes at the end', () => {
+  assert.equal(globToRegExp('[z-a]'), undefined);
+  assert.ok(globToRegExp('**/*.{yml,yaml')?.test('x/y.yaml'));
+  const isExcluded = excluder({ '[z-a]': true, 'gen/**': true, 'tmp/**': false });
+  assert.ok(isExcluded('gen/a.yaml'));
+  assert.ok(!isExcluded('tmp/a.yaml'));
+  assert.ok(!isExcluded('z'));
+});
+
+test('files.exclude read from the settings: only `true` switches a glob on', () => {
+  assert.deepEqual(readExcludes({ 'a/**': true, 'b/**': 'yes', 'c/**': false }), { 'a/**': true, 'b/**': false, 'c/**': false });
+  assert.deepEqual(readExcludes('a/**'), {});
+  assert.deepEqual(readExcludes(null), {});
 });

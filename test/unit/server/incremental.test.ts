@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../../server/src/config';
 import { mergeEdit, type TextChange } from '../../../server/src/documents/edits';
 import { splitSegments } from '../../../server/src/documents/split';
 import { DiagnosticCache } from '../../../server/src/handlers/diagnosticCache';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../../runtime/src/text/path';
 import { Workspace } from '../../../server/src/workspace/workspace';
 import { selectorFromMap } from '../../../runtime/src/api/selectors';
@@ -95,7 +96,15 @@ test('file positions from segment line tables match a whole-file line table', ()
   const file = analyzeFile(undefined, 1, text, OPTS);
   const whole = new LineIndex(text);
   for (let o = 0; o <= text.length; o++) assert.deepEqual(file.lines.position(o), whole.position(o), `offset ${o}`);
-  for (let l = 0; l < 30; l++) assert.equal(file.lines.offset(l, 2), whole.offset(l, 2), `line ${l}`);
+});
+
+test('positions become offsets as the LSP text document computes them, past line and file ends too', () => {
+  const text = [pod(0), 'a: 1\r\n', pod(1)].join('') + 'tail';
+  const file = analyzeFile(undefined, 1, text, OPTS);
+  const lsp = TextDocument.create('untitled:x.yaml', 'yaml', 1, text);
+  for (let line = -1; line < 30; line++)
+    for (const character of [-3, 0, 2, 7, 200])
+      assert.equal(file.lines.offset(line, character), lsp.offsetAt({ line, character }), `line ${line}, character ${character}`);
 });
 
 test('the index is patched by the changed document only, and moves its generation only for what lint sees', () => {

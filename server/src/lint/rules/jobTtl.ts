@@ -1,6 +1,7 @@
 // Finished Jobs and their pods stay until someone deletes them unless
 // ttlSecondsAfterFinished lets the TTL controller clean up (runtime-semantics: Job).
-import { get, isObj } from '../pods';
+import { isRecord } from '../../../../runtime/src/api/values';
+import { get } from '../pods';
 import type { LintRule } from '../types';
 
 export const jobMissingTtl: LintRule = {
@@ -9,7 +10,7 @@ export const jobMissingTtl: LintRule = {
   scope: 'document',
   summary: 'Job without `ttlSecondsAfterFinished`.',
   check({ object }) {
-    if (object.kind !== 'Job' || !isObj(object.spec)) return [];
+    if (object.kind !== 'Job' || !isRecord(object.spec)) return [];
     if (get(object, 'spec.ttlSecondsAfterFinished') !== undefined) return [];
     return [{ path: 'spec', anchor: 'key', message: 'Job has no ttlSecondsAfterFinished; it and its pods stay after it finishes until deleted' }];
   },

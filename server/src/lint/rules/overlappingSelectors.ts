@@ -2,8 +2,7 @@
 // counts the other's pods as its own replicas (the ReplicaSet documentation's
 // warning on overlapping selectors). Overlap here means one selector matches the
 // other's template labels, the case a workspace can show.
-import type { IndexedResource } from '../../workspace/resources';
-import { fileNameOf, indexedResource } from '../../workspace/resources';
+import { fileNameOf, type IndexedResource } from '../../workspace/resources';
 import type { LintRule } from '../types';
 
 export const overlappingSelectors: LintRule = {
@@ -11,8 +10,7 @@ export const overlappingSelectors: LintRule = {
   severity: 'warning',
   scope: 'workspace',
   summary: 'Two controllers whose selectors overlap.',
-  check({ object, workspace, self }) {
-    const me = indexedResource({ ...self, start: 0 }, object, () => ({ start: 0, end: 0 }));
+  check({ workspace, self, resource: me }) {
     if (!me?.controls || !me.selector) return [];
     const others = new Map<string, IndexedResource>();
     const isOther = (r: IndexedResource) => r.controls && !(r.origin.uri === self.uri && r.origin.index === self.index);

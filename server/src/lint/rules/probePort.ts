@@ -2,7 +2,8 @@
 // declared ports or the kubelet cannot resolve it; a number is checked only when
 // the container declares ports at all, since declaring them is optional.
 import { declaredPorts } from '../../workspace/resources';
-import { containers, isObj, podSpecSite } from '../pods';
+import { isRecord } from '../../../../runtime/src/api/values';
+import { containers, podSpecSite } from '../pods';
 import type { LintHit, LintRule } from '../types';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
@@ -21,10 +22,10 @@ export const probePortNotDeclared: LintRule = {
       const ports = declaredPorts(container);
       for (const probe of PROBES) {
         const p = container[probe];
-        if (!isObj(p)) continue;
+        if (!isRecord(p)) continue;
         for (const h of HANDLERS) {
           const handler = p[h];
-          if (!isObj(handler)) continue;
+          if (!isRecord(handler)) continue;
           const port = handler.port;
           const at = `${path}.${probe}.${h}.port`;
           if (typeof port === 'string' && port && !/^\d+$/.test(port) && !ports.some((d) => d.name === port))

@@ -1,7 +1,7 @@
 // A Service whose selector matches no pod or pod template of its namespace in
 // the workspace gets no endpoints: every connection to it is refused.
-import { selectorFromMap } from '../../../../runtime/src/api/selectors';
-import { get, namespaceOf, stringMap } from '../pods';
+import { serviceSelector } from '../../workspace/resources';
+import { namespaceOf } from '../pods';
 import type { LintRule } from '../types';
 
 export const serviceSelectsNothing: LintRule = {
@@ -10,11 +10,10 @@ export const serviceSelectsNothing: LintRule = {
   scope: 'workspace',
   summary: 'Service whose selector matches no pod or workload template in the same namespace in the workspace.',
   check({ object, workspace }) {
-    if (object.kind !== 'Service') return [];
-    const sel = stringMap(get(object, 'spec.selector'));
-    if (!sel || !Object.keys(sel).length) return [];
+    const selector = object.kind === 'Service' ? serviceSelector(object) : undefined;
+    if (!selector) return [];
     const ns = namespaceOf(object);
-    if (workspace.podsMatching(ns, selectorFromMap(sel)).length) return [];
+    if (workspace.podsMatching(ns, selector).length) return [];
     return [{ path: 'spec.selector', anchor: 'key', message: `selector matches no pod or pod template in namespace "${ns}" in the workspace` }];
   },
 };
