@@ -24,6 +24,7 @@ function marginal(c, name) {
 }
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const c = createCluster({ seed: 'bench', nodes: NODES, nodeShape: { cpu: '16', memory: '64Gi', pods: '200', ephemeralStorage: '100Gi' } });
 let marginalSmall;
 for (let i = 0; i < PODS; i++) {
@@ -41,10 +42,12 @@ for (let i = 0; i < PODS; i++) {
 c.advance(30_000);
 sample();
 const wall = (performance.now() - t0) / 1000;
+const cpuUsed = process.cpuUsage(cpu0);
 const marginalLarge = marginal(c, 'probe-large');
 const runningCount = c.store.list('Pod').filter((p) => p.status?.phase === 'Running').length;
 sample();
 console.log(`nodes ${NODES}, pods ${c.store.count('Pod')} (${runningCount} Running)`);
-console.log(`wall time        ${wall.toFixed(2)} s (goal ≤ 10 s)`);
+// CPU time beside wall time: on a shared machine the wall figure includes other processes' turns.
+console.log(`wall time        ${wall.toFixed(2)} s (goal ≤ 10 s; ${((cpuUsed.user + cpuUsed.system) / 1e6).toFixed(2)} s CPU)`);
 console.log(`peak memory      ${(peak / 2 ** 20).toFixed(0)} MiB RSS (goal ≤ 1536 MiB)`);
 console.log(`one more pod     ${marginalSmall?.toFixed(2)} ms at 1,000 pods, ${marginalLarge.toFixed(2)} ms at ${PODS.toLocaleString('en')} pods`);

@@ -17,8 +17,33 @@ export interface ScheduleWindow {
   next?: number;
 }
 
+// Every sync of every CronJob asks for the next run after its last schedule
+// time and after now, and the cron library's answer costs about a millisecond.
+// For a calendar schedule, knowing next(a) = t answers every x in [a, t): no
+// run falls strictly between. `@every` counts from `after` itself, so it is
+// never memoised (and needs no library call).
+const MEMO_KEYS = 4096;
+const MEMO_SPANS = 8;
+const spans = new Map<string, { from: number; to: number }[]>();
+
+function memoisedNext(schedule: string, timeZone: string | undefined, after: number): number | undefined {
+  if (/@every\b/.test(schedule)) return nextScheduleAfter(schedule, timeZone, after);
+  const key = `${timeZone ?? ''}\u0000${schedule}`;
+  const known = spans.get(key);
+  const hit = known?.find((s) => s.from <= after && after < s.to);
+  if (hit) return hit.to;
+  const t = nextScheduleAfter(schedule, timeZone, after);
+  if (t === undefined || t <= after) return t;
+  if (!known && spans.size >= MEMO_KEYS) spans.clear();
+  const list = known ?? [];
+  list.push({ from: after, to: t });
+  if (list.length > MEMO_SPANS) list.shift();
+  spans.set(key, list);
+  return t;
+}
+
 export function scheduleWindow(schedule: string, timeZone: string | undefined, earliestMs: number, nowMs: number): ScheduleWindow {
-  const next = (after: number) => nextScheduleAfter(schedule, timeZone, after);
+  const next = (after: number) => memoisedNext(schedule, timeZone, after);
   let t = next(earliestMs);
   let mostRecent: number | undefined;
   let missed = 0;

@@ -7,6 +7,7 @@
 // requeue at the next schedule + 100 ms.
 
 import { validateTimeZone } from '../../api/cron';
+import { jsonEqual } from '../apply-merge';
 import { parseRfc3339, rfc3339 } from '../clock';
 import type { ClusterComponent, ClusterCore, ComponentFactory } from '../cluster';
 import type { KubeObject, WatchEvent } from '../types';
@@ -58,7 +59,7 @@ function startCronJobs(core: ClusterCore): ClusterComponent {
     const cj = store.get('CronJob', namespace, name);
     if (!cj) return;
     const now = clock.now();
-    const children = store.list('Job', { namespace }).filter((j) => controllerOf(j)?.uid === cj.metadata.uid);
+    const children = store.list('Job', { namespace, ownerUid: cj.metadata.uid });
     const byUid = new Map(children.map((j) => [j.metadata.uid, j]));
 
     // syncCronJob: keep `active` in step with the children.
@@ -69,8 +70,9 @@ function startCronJobs(core: ClusterCore): ClusterComponent {
       else if (isJobFinished(job)) events.record(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, status: ${finishedStatus(job)}`, source);
       else active.push(ref);
     }
+    const activeUids = new Set(active.map((r) => r.uid));
     for (const job of children)
-      if (!isJobFinished(job) && !active.some((r) => r.uid === job.metadata.uid) && !job.metadata.deletionTimestamp)
+      if (!isJobFinished(job) && !activeUids.has(job.metadata.uid) && !job.metadata.deletionTimestamp)
         events.record(cj, 'Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${job.metadata.name}`, source);
     const completions = children.filter((j) => hasCondition(j, 'Complete')).map((j) => j.status?.completionTime).filter(Boolean).sort();
     const lastSuccessfulTime: string | undefined = completions.at(-1) ?? cj.status?.lastSuccessfulTime;
@@ -133,7 +135,7 @@ function startCronJobs(core: ClusterCore): ClusterComponent {
     if (lastScheduleTime) status.lastScheduleTime = lastScheduleTime;
     if (lastSuccessfulTime) status.lastSuccessfulTime = lastSuccessfulTime;
     const current = store.get('CronJob', namespace, name);
-    if (current && JSON.stringify(current.status ?? {}) !== JSON.stringify(status)) store.updateStatus({ ...current, status });
+    if (current && !jsonEqual(current.status ?? {}, status)) store.updateStatus({ ...current, status });
     if (requeueAfter !== undefined) return { requeueAfter };
   };
 

@@ -6,6 +6,7 @@
 // duplicates. Node events enqueue every DaemonSet; pods never move elsewhere.
 
 import { selectorFromLabelSelector } from '../../api/selectors';
+import { jsonEqual } from '../apply-merge';
 import type { ClusterComponent, ClusterCore, ComponentFactory } from '../cluster';
 import { NAME_ALPHABET } from '../random';
 import { nodeAffinityMatches, tolerates } from '../scheduler/filters';
@@ -160,7 +161,7 @@ function startDaemonSets(core: ClusterCore): ClusterComponent {
     const status = daemonStatus(ds, nodes, store.list('Pod', { namespace }).filter((p) => controllerOf(p)?.uid === ds.metadata.uid), now);
     if (status.requeueAfter !== undefined) soonest(status.requeueAfter);
     const current = store.get('DaemonSet', namespace, name);
-    if (current && JSON.stringify(current.status) !== JSON.stringify(status.status)) store.updateStatus({ ...current, status: status.status });
+    if (current && !jsonEqual(current.status, status.status)) store.updateStatus({ ...current, status: status.status });
     if (requeueAfter !== undefined) return { requeueAfter };
   };
 

@@ -8,6 +8,7 @@
 // come first).
 
 import { selectorFromLabelSelector } from '../../api/selectors';
+import { jsonEqual } from '../apply-merge';
 import { parseRfc3339, rfc3339 } from '../clock';
 import type { ClusterComponent, ClusterCore, ComponentFactory } from '../cluster';
 import type { KubeObject, WatchEvent } from '../types';
@@ -145,7 +146,7 @@ function startJobs(core: ClusterCore): ClusterComponent {
       ready: active.filter(isReady).length,
     };
     const current = store.get('Job', namespace, name);
-    if (current && JSON.stringify(current.status) !== JSON.stringify(status)) store.updateStatus({ ...current, status });
+    if (current && !jsonEqual(current.status, status)) store.updateStatus({ ...current, status });
     // Only after the counts are stored may the finalizers go (the pods may vanish then).
     releaseFinalizers(counted);
     if (requeueAfter !== undefined) return { requeueAfter };

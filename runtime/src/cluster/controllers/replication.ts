@@ -7,6 +7,7 @@
 // orphan every owner of this kind whose selector matches it.
 
 import { matches, selectorFromLabelSelector, selectorFromMap, type Selector } from '../../api/selectors';
+import { jsonEqual } from '../apply-merge';
 import type { ClusterComponent, ClusterCore, ComponentFactory } from '../cluster';
 import type { KubeObject, WatchEvent } from '../types';
 import { claim, controllerOf } from './controller-ref';
@@ -77,7 +78,7 @@ function startReplicated(def: ReplicatedKind, core: ClusterCore): ClusterCompone
       }
     }
     const current = store.get(def.kind, namespace, name);
-    if (current && JSON.stringify(current.status) !== JSON.stringify(status)) store.updateStatus({ ...current, status });
+    if (current && !jsonEqual(current.status, status)) store.updateStatus({ ...current, status });
     if (requeueAfter !== undefined) return { requeueAfter };
   };
 

@@ -7,13 +7,20 @@
 
 import { matches, type Requirement } from '../../api/selectors';
 import type { KubeObject } from '../types';
-import { podHostPorts, podRequests, type NodeInfo } from './node-info';
+import { hostPortKey, type NodeInfo, type PodDemand } from './node-info';
 
 export interface FilterPlugin {
   name: string;
   resolvable: boolean;
-  filter(pod: KubeObject, info: NodeInfo): string[];
+  /** `demand` is the pod's, computed once per scheduling cycle. */
+  filter(pod: KubeObject, info: NodeInfo, demand: PodDemand): readonly string[];
+  /** PreFilter's Skip: true when the plugin cannot fail any node for this pod, so no node is asked. */
+  skip?(pod: KubeObject, demand: PodDemand): boolean;
 }
+
+/** Most nodes pass: one shared empty verdict instead of an allocation per node and filter. */
+const FITS: readonly string[] = Object.freeze([]);
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
 
 interface Taint {
   key: string;
@@ -53,15 +60,12 @@ export function termMatches(term: any, node: KubeObject): boolean {
 
 export function nodeAffinityMatches(pod: KubeObject, node: KubeObject): boolean {
   const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  const selector: Record<string, string> | undefined = pod.spec?.nodeSelector;
+  for (const k in selector) if (labels[k] !== selector[k]) return false;
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   const terms: any[] | undefined = required?.nodeSelectorTerms;
   return !terms || terms.some((t) => termMatches(t, node));
 }
-
-/** fitsRequest checks cpu, memory and ephemeral-storage first, then extended resources. */
-const RESOURCE_ORDER = ['cpu', 'memory', 'ephemeral-storage'];
-const resourceRank = (r: string) => (RESOURCE_ORDER.includes(r) ? RESOURCE_ORDER.indexOf(r) : RESOURCE_ORDER.length);
 
 export const FILTERS: readonly FilterPlugin[] = [
   {
@@ -70,44 +74,49 @@ export const FILTERS: readonly FilterPlugin[] = [
     filter: (pod, { node }) =>
       node.spec?.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })
         ? ['node(s) were unschedulable']
-        : [],
+        : FITS,
   },
   {
     name: 'TaintToleration',
     resolvable: false,
     filter: (pod, { node }) => {
-      const taint = ((node.spec?.taints ?? []) as Taint[]).find(
-        (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t),
-      );
-      return taint ? [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`] : [];
+      const taints: readonly Taint[] = node.spec?.taints ?? NO_TAINTS;
+      const taint = taints.find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t));
+      return taint ? [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`] : FITS;
     },
   },
   {
     name: 'NodeAffinity',
     resolvable: false,
-    filter: (pod, { node }) => (nodeAffinityMatches(pod, node) ? [] : ["node(s) didn't match Pod's node affinity/selector"]),
+    filter: (pod, { node }) => (nodeAffinityMatches(pod, node) ? FITS : ["node(s) didn't match Pod's node affinity/selector"]),
+    skip: (pod) => !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
   },
   {
     name: 'NodePorts',
     resolvable: true,
-    filter: (pod, info) =>
-      podHostPorts(pod).some((p) => info.hostPorts.some((u) => u.port === p.port && u.protocol === p.protocol))
-        ? ["node(s) didn't have free ports for the requested pod ports"]
-        : [],
+    filter: (_pod, info, demand) =>
+      demand.hostPorts.some((p) => info.hostPorts.has(hostPortKey(p))) ? ["node(s) didn't have free ports for the requested pod ports"] : FITS,
+    skip: (_pod, demand) => demand.hostPorts.length === 0,
   },
   {
     name: 'NodeResourcesFit',
     resolvable: true,
-    filter: (pod, info) => {
-      const reasons: string[] = [];
-      if (info.podCount + 1 > (info.allocatable.pods ?? 110)) reasons.push('Too many pods');
-      const want = Object.entries(podRequests(pod)).sort(([a], [b]) => resourceRank(a) - resourceRank(b) || a.localeCompare(b));
-      for (const [res, amount] of want) {
-        if (amount <= 0 || res === 'pods') continue;
-        const free = (info.allocatable[res] ?? 0) - (info.requested[res] ?? 0);
-        if (amount > free) reasons.push(`Insufficient ${res}`);
+    filter: (_pod, info, demand) => {
+      let reasons: string[] | undefined;
+      const add = (reason: string) => (reasons ??= []).push(reason);
+      const want = demand.requests;
+      const alloc = info.allocatable;
+      const used = info.requested;
+      if (info.podCount + 1 > info.allowedPods) add('Too many pods');
+      // fitsRequest's order: cpu, memory, ephemeral-storage, then the rest by name.
+      if (want.milliCPU > 0 && want.milliCPU > alloc.milliCPU - used.milliCPU) add('Insufficient cpu');
+      if (want.memory > 0 && want.memory > alloc.memory - used.memory) add('Insufficient memory');
+      if (want.ephemeralStorage > 0 && want.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage) add('Insufficient ephemeral-storage');
+      for (const name of demand.scalarNames) {
+        const amount = want.scalar[name];
+        if (amount > 0 && amount > (alloc.scalar[name] ?? 0) - (used.scalar[name] ?? 0)) add(`Insufficient ${name}`);
       }
-      return reasons;
+      return reasons ?? FITS;
     },
   },
 ];

@@ -3,61 +3,72 @@
 // untolerated PreferNoSchedule taints), NodeAffinity 2 (preferred terms),
 // PodTopologySpread 2 (fewer pods of the same owner), NodeResourcesFit 1
 // (LeastAllocated) and BalancedAllocation 1, both over the non-zero requests.
+//
+// Scoring runs for hundreds of nodes per pod in a large cluster, so each
+// plugin's raw values go into one typed array per cycle, and a plugin with
+// nothing to look at for this pod (no preferred terms, no owner, no tainted
+// node) is skipped, as upstream's PreScore Skip does; a skipped plugin's raw
+// values are all 0, which normalizes to the same constant on every node.
 
 import type { KubeObject } from '../types';
 import { termMatches, tolerates } from './filters';
-import { podRequests, type NodeInfo } from './node-info';
+import type { NodeInfo, PodDemand } from './node-info';
 
-const RESOURCES = ['cpu', 'memory'];
+/** The fraction of one scored resource requested once the pod is placed. */
+const fraction = (requested: number, wanted: number, alloc: number) => (alloc > 0 ? Math.min(1, (requested + wanted) / alloc) : 1);
 
-function fractions(pod: KubeObject, info: NodeInfo): number[] {
-  const want = podRequests(pod, true);
-  return RESOURCES.map((r) => {
-    const alloc = info.allocatable[r] ?? 0;
-    return alloc > 0 ? Math.min(1, ((info.nonZeroRequested[r] ?? 0) + (want[r] ?? 0)) / alloc) : 1;
-  });
+/** LeastAllocated and BalancedAllocation over cpu and memory. */
+function resourceScores(demand: PodDemand, info: NodeInfo): { least: number; balanced: number } {
+  const cpu = fraction(info.nonZeroRequested.milliCPU, demand.nonZero.milliCPU, info.allocatable.milliCPU);
+  const memory = fraction(info.nonZeroRequested.memory, demand.nonZero.memory, info.allocatable.memory);
+  const mean = (cpu + memory) / 2;
+  const std = Math.sqrt(((cpu - mean) ** 2 + (memory - mean) ** 2) / 2);
+  return { least: ((1 - cpu) * 100 + (1 - memory) * 100) / 2, balanced: (1 - std) * 100 };
 }
 
-function leastAllocated(pod: KubeObject, info: NodeInfo): number {
-  const f = fractions(pod, info);
-  return f.reduce((s, x) => s + (1 - x) * 100, 0) / f.length;
-}
-
-function balanced(pod: KubeObject, info: NodeInfo): number {
-  const f = fractions(pod, info);
-  const mean = f.reduce((s, x) => s + x, 0) / f.length;
-  const std = Math.sqrt(f.reduce((s, x) => s + (x - mean) ** 2, 0) / f.length);
-  return (1 - std) * 100;
-}
-
-const untoleratedPreferNoSchedule = (pod: KubeObject, info: NodeInfo) =>
-  (info.node.spec?.taints ?? []).filter((t: any) => t.effect === 'PreferNoSchedule' && !tolerates(pod.spec?.tolerations, t)).length;
-
-const preferredAffinity = (pod: KubeObject, info: NodeInfo) =>
-  (pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [])
-    .filter((p: any) => termMatches(p.preference, info.node))
-    .reduce((s: number, p: any) => s + (p.weight ?? 0), 0);
-
-function ownerUid(pod: KubeObject): string | undefined {
-  return pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
-}
-
-const siblings = (pod: KubeObject, info: NodeInfo) => {
-  const owner = ownerUid(pod);
-  return owner ? info.pods.filter((p) => ownerUid(p) === owner).length : 0;
+const untoleratedPreferNoSchedule = (pod: KubeObject, info: NodeInfo): number => {
+  const taints: any[] | undefined = info.node.spec?.taints;
+  if (!taints) return 0;
+  let n = 0;
+  for (const t of taints) if (t.effect === 'PreferNoSchedule' && !tolerates(pod.spec?.tolerations, t)) n++;
+  return n;
 };
 
-/** Scales raw values to 0–100 by the best (or, reversed, the worst) node, as NormalizeScore does. */
-function normalize(raw: number[], reverse: boolean): number[] {
-  const top = Math.max(0, ...raw);
-  if (top === 0) return raw.map(() => (reverse ? 100 : 0));
-  return raw.map((v) => (reverse ? ((top - v) * 100) / top : (v * 100) / top));
+const preferredAffinity = (preferred: readonly any[], info: NodeInfo): number => {
+  let sum = 0;
+  for (const p of preferred) if (termMatches(p.preference, info.node)) sum += p.weight ?? 0;
+  return sum;
+};
+
+/** NormalizeScore: scales a raw value to 0–100 by the best (or, reversed, the worst) node's. */
+function normalized(v: number, top: number, reverse: boolean): number {
+  if (top === 0) return reverse ? 100 : 0;
+  return reverse ? ((top - v) * 100) / top : (v * 100) / top;
 }
 
 /** Total weighted score per feasible node, in the order given. */
-export function scoreNodes(pod: KubeObject, infos: readonly NodeInfo[]): number[] {
-  const taints = normalize(infos.map((i) => untoleratedPreferNoSchedule(pod, i)), true);
-  const affinity = normalize(infos.map((i) => preferredAffinity(pod, i)), false);
-  const spread = normalize(infos.map((i) => siblings(pod, i)), true);
-  return infos.map((info, i) => 3 * taints[i] + 2 * affinity[i] + 2 * spread[i] + leastAllocated(pod, info) + balanced(pod, info));
+export function scoreNodes(pod: KubeObject, demand: PodDemand, infos: readonly NodeInfo[]): number[] {
+  const n = infos.length;
+  const preferred: readonly any[] = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+  const taints = new Float64Array(n);
+  const affinity = new Float64Array(n);
+  const spread = new Float64Array(n);
+  let topTaints = 0;
+  let topAffinity = 0;
+  let topSpread = 0;
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    taints[i] = untoleratedPreferNoSchedule(pod, info);
+    if (preferred.length) affinity[i] = preferredAffinity(preferred, info);
+    if (demand.owner) spread[i] = info.owners.get(demand.owner) ?? 0;
+    topTaints = Math.max(topTaints, taints[i]);
+    topAffinity = Math.max(topAffinity, affinity[i]);
+    topSpread = Math.max(topSpread, spread[i]);
+  }
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const { least, balanced } = resourceScores(demand, infos[i]);
+    out[i] = 3 * normalized(taints[i], topTaints, true) + 2 * normalized(affinity[i], topAffinity, false) + 2 * normalized(spread[i], topSpread, true) + least + balanced;
+  }
+  return out;
 }

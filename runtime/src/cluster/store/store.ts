@@ -1,15 +1,16 @@
 // The in-memory object store (runtime-semantics §1): one global resourceVersion
 // counter, uids and generateName from the seeded Rng, creationTimestamp from the
 // virtual clock, generation bumped only on spec changes, per-kind indexes by
-// namespace, label and (for pods) node name, and a queued watch stream.
+// namespace, label, controller uid and (for pods) node name, and a queued watch stream.
 //
 // Stored objects are shared, never copied on read: callers must treat what
 // get/list return as read-only and write a modified copy back (STYLE §18).
 
 import type { Selector } from '../../api/selectors';
 import { matches } from '../../api/selectors';
+import { jsonEqual } from '../apply-merge';
 import { rfc3339 } from '../clock';
-import type { Clock, KubeObject, ListOptions, ObjectStore, Rng, WatchEvent } from '../types';
+import type { Clock, KubeObject, ListOptions, ObjectMeta, ObjectStore, Rng, WatchEvent } from '../types';
 import { IndexSet, sortKeys } from './index-set';
 import { isNamespacedKind, objectKey } from './keys';
 
@@ -24,12 +25,14 @@ export const WATCH_HISTORY = 10_000;
 
 /** Unscheduled pods sit under "" so the scheduler's `spec.nodeName=` query is indexed too. */
 const nodeOf = (o: KubeObject | undefined) => (o?.kind === 'Pod' ? String(o.spec?.nodeName ?? '') : undefined);
+const controllerUidOf = (o: KubeObject | undefined) => o?.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
 
 class KindTable {
   readonly objects = new Map<string, KubeObject>();
   readonly byNamespace = new IndexSet();
   readonly byLabel = new Map<string, IndexSet>();
   readonly byNode = new IndexSet();
+  readonly byOwner = new IndexSet();
   /** Every key in key order; rebuilt only after a create or a removal. */
   private allSorted?: string[];
 
@@ -69,10 +72,16 @@ class KindTable {
       if (pn !== undefined) this.byNode.delete(pn, key);
       if (nn !== undefined) this.byNode.add(nn, key);
     }
+    const po = controllerUidOf(prev);
+    const no = controllerUidOf(next);
+    if (po !== no) {
+      if (po !== undefined) this.byOwner.delete(po, key);
+      if (no !== undefined) this.byOwner.add(no, key);
+    }
   }
 
   /** The keys, in key order, of the smallest index entry that contains every answer (all keys without one). */
-  candidates(opts: ListOptions): readonly string[] {
+  candidates(opts: StoreListOptions): readonly string[] {
     let best: { size: number; keys: () => readonly string[] } | undefined;
     const consider = (size: number, keys: () => readonly string[]) => {
       if (!best || size < best.size) best = { size, keys };
@@ -81,6 +90,8 @@ class KindTable {
     if (ns) consider(this.byNamespace.get(ns).size, () => this.byNamespace.sorted(ns));
     const node = opts.fieldNodeName;
     if (node !== undefined) consider(this.byNode.get(node).size, () => this.byNode.sorted(node));
+    const owner = opts.ownerUid;
+    if (owner !== undefined) consider(this.byOwner.get(owner).size, () => this.byOwner.sorted(owner));
     for (const r of opts.selector?.requirements ?? []) {
       const ix = this.byLabel.get(r.key);
       if (r.operator === 'In' || r.operator === 'Exists') {
@@ -98,6 +109,12 @@ class KindTable {
   }
 }
 
+/** ListOptions plus the store's by-owner index. */
+export interface StoreListOptions extends ListOptions {
+  /** Only objects whose controller ownerReference has this uid (an informer's by-owner index). */
+  ownerUid?: string;
+}
+
 export interface StoreChanges {
   puts: KubeObject[];
   removals: { kind: string; namespace?: string; name: string }[];
@@ -109,6 +126,7 @@ export interface StoreDump {
 }
 
 export interface MemoryStore extends ObjectStore {
+  list(kind: string, opts?: StoreListOptions): KubeObject[];
   /** The global counter (a list's resourceVersion). */
   resourceVersion(): number;
   /** Delivers queued watch events, including those queued by handlers while draining; returns how many. */
@@ -127,6 +145,23 @@ export interface MemoryStore extends ObjectStore {
 interface Watcher {
   handler: (e: WatchEvent) => void;
   kinds?: ReadonlySet<string>;
+}
+
+/**
+ * `{ ...base, ...over }` without the keys whose value ends up undefined (JSON
+ * drops them anyway), in the same key order, built without `delete`: deleting
+ * a key would turn each stored metadata object into a slow dictionary-mode
+ * object for every later read.
+ */
+function withDefined<T extends object>(base: T, over: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  const from = base as Record<string, unknown>;
+  for (const k in from) {
+    const v = k in over ? over[k] : from[k];
+    if (v !== undefined) out[k] = v;
+  }
+  for (const k in over) if (!(k in from) && over[k] !== undefined) out[k] = over[k];
+  return out as T;
 }
 
 export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
@@ -190,6 +225,7 @@ export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
         if (!o) continue;
         if (opts.namespace && o.metadata.namespace !== opts.namespace) continue;
         if (opts.fieldNodeName !== undefined && (o.spec?.nodeName ?? '') !== opts.fieldNodeName) continue;
+        if (opts.ownerUid !== undefined && controllerUidOf(o) !== opts.ownerUid) continue;
         if (sel && sel.requirements.length > 0 && !matches(sel, o.metadata.labels)) continue;
         out.push(o);
       }
@@ -203,19 +239,16 @@ export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
       const key = objectKey(namespace, name);
       if (t.objects.has(key)) throw new Error(`store: ${obj.kind} ${key} already exists`);
       rv++;
-      const metadata = {
-        ...obj.metadata,
+      const metadata: ObjectMeta = withDefined(obj.metadata, {
         name,
         // Admission draws the uid before PrepareForCreate (a Job's controller-uid labels use it); keep it.
         uid: obj.metadata.uid || deps.rng.uid(),
         resourceVersion: String(rv),
         creationTimestamp: obj.metadata.creationTimestamp || rfc3339(deps.clock.now()),
         labels: obj.metadata.labels ? { ...obj.metadata.labels } : undefined,
-      };
-      if (namespace) metadata.namespace = namespace;
-      else delete metadata.namespace;
-      if (!metadata.labels) delete metadata.labels;
-      if (GENERATION_KINDS.has(obj.kind)) metadata.generation = 1;
+        namespace: namespace || undefined,
+        ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
+      });
       const stored: KubeObject = { ...obj, metadata };
       put(t, key, stored, undefined);
       emit('ADDED', stored);
@@ -230,12 +263,12 @@ export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
       rv++;
       let generation = prev.metadata.generation;
       if (generation !== undefined) {
-        if (JSON.stringify(prev.spec) !== JSON.stringify(obj.spec)) generation++;
+        // Semantic equality as apiequality.Semantic.DeepEqual: key order is no change.
+        if (!jsonEqual(prev.spec, obj.spec)) generation++;
         // markAsDeleting bumps generation once when deletion starts.
         else if (!prev.metadata.deletionTimestamp && obj.metadata.deletionTimestamp) generation++;
       }
-      const metadata = {
-        ...obj.metadata,
+      const metadata: ObjectMeta = withDefined(obj.metadata, {
         uid: prev.metadata.uid,
         creationTimestamp: prev.metadata.creationTimestamp,
         // A set deletionTimestamp is never cleared.
@@ -243,8 +276,7 @@ export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
         resourceVersion: String(rv),
         labels: obj.metadata.labels ? { ...obj.metadata.labels } : undefined,
         generation,
-      };
-      for (const k of ['labels', 'generation', 'deletionTimestamp'] as const) if (metadata[k] === undefined) delete metadata[k];
+      });
       const stored: KubeObject = { ...obj, metadata };
       if (removeFinished(stored)) {
         t.drop(key, prev);
