@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createClock, DEFAULT_EPOCH_MS, rfc3339 } from '../../../runtime/src/cluster/clock';
+import { createClock, DEFAULT_EPOCH_MS, rfc3339, startPacer } from '../../../runtime/src/cluster/clock';
 
 test('time starts at the fixed epoch', () => {
   const c = createClock();
@@ -44,4 +44,23 @@ test('cancelled timers never run', () => {
 
 test('rfc3339 drops milliseconds', () => {
   assert.equal(rfc3339(Date.UTC(2024, 4, 1, 10, 0, 0, 999)), '2024-05-01T10:00:00Z');
+});
+
+test('the pacer advances virtual time by real time times the speed, and not at all when paused', async () => {
+  const steps: number[] = [];
+  const pacer = startPacer((ms) => steps.push(ms), { speed: 0, intervalMs: 5 });
+  await new Promise((r) => setTimeout(r, 40));
+  assert.deepEqual(steps, [], 'paused');
+  pacer.setSpeed(60);
+  const started = performance.now();
+  await new Promise((r) => setTimeout(r, 60));
+  pacer.stop();
+  const realMs = performance.now() - started;
+  const virtual = steps.reduce((a, b) => a + b, 0);
+  assert.ok(steps.length > 0, 'advanced while running');
+  assert.ok(virtual <= 60 * (realMs + 10), `at most 60x real time: ${virtual} for ${realMs}`);
+  assert.equal(pacer.speed(), 60);
+  const after = steps.length;
+  await new Promise((r) => setTimeout(r, 30));
+  assert.equal(steps.length, after, 'stopped');
 });
