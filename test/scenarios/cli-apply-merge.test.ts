@@ -5,39 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { workspace } from './cli-harness';
+import { seedManifest } from '../seeds';
 
-const KUBIA_MANUAL = `apiVersion: v1
-kind: Pod
-metadata:
-  name: kubia-manual
-spec:
-  containers:
-  - image: luksa/kubia
-    name: kubia
-    ports:
-    - containerPort: 8080
-      protocol: TCP
-`;
+const KUBIA_MANUAL = seedManifest('kubia-manual');
 
-const KUBIA_RC = `apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: kubia
-spec:
-  replicas: 3
-  selector:
-    app: kubia
-  template:
-    metadata:
-      labels:
-        app: kubia
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
-        ports:
-        - containerPort: 8080
-`;
+const KUBIA_RC = seedManifest('kubia-rc');
 
 const json = async (w: ReturnType<typeof workspace>, what: string) => JSON.parse((await w.run(`get ${what} -o json`)).stdout);
 

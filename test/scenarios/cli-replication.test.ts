@@ -4,26 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { workspace } from './cli-harness';
+import { seedManifest } from '../seeds';
 
-const KUBIA_RC = `apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: kubia
-spec:
-  replicas: 3
-  selector:
-    app: kubia
-  template:
-    metadata:
-      labels:
-        app: kubia
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
-        ports:
-        - containerPort: 8080
-`;
+const KUBIA_RC = seedManifest('kubia-rc');
 
 const KUBIA_GPU = `apiVersion: v1
 kind: Pod
@@ -37,27 +20,7 @@ spec:
     image: luksa/kubia
 `;
 
-const RS_MATCH_EXPRESSIONS = `apiVersion: apps/v1
-kind: ReplicaSet
-metadata:
-  name: kubia
-spec:
-  replicas: 3
-  selector:
-    matchExpressions:
-    - key: app
-      operator: In
-      values:
-      - kubia
-  template:
-    metadata:
-      labels:
-        app: kubia
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
-`;
+const RS_MATCH_EXPRESSIONS = seedManifest('kubia-replicaset-matchexpressions');
 
 /** `get po --show-labels` rows as {name, status, labels}, Terminating ones included. */
 function podRows(stdout: string): { name: string; status: string; labels: string }[] {

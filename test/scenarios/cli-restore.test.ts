@@ -11,20 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCluster } from '../../runtime/src/cluster/cluster';
 import { printTable } from '../../runtime/src/cluster/printers/index';
+import { seedManifest } from '../seeds';
 
-const KUBIA_LIVENESS = `apiVersion: v1
-kind: Pod
-metadata:
-  name: kubia-liveness
-spec:
-  containers:
-  - image: luksa/kubia-unhealthy
-    name: kubia
-    livenessProbe:
-      httpGet:
-        path: /
-        port: 8080
-`;
+const KUBIA_LIVENESS = seedManifest('kubia-liveness');
 
 function newestMtime(dir: string): number {
   return Math.max(0, ...readdirSync(dir).map((n) => {

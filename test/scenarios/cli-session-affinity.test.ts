@@ -6,26 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { workspace } from './cli-harness';
+import { seedManifest } from '../seeds';
 
-const KUBIA_RC = `apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: kubia
-spec:
-  replicas: 3
-  selector:
-    app: kubia
-  template:
-    metadata:
-      labels:
-        app: kubia
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
-        ports:
-        - containerPort: 8080
-`;
+const KUBIA_RC = seedManifest('kubia-rc');
 
 // timeoutSeconds shortened from the default 10800 so the test can outwait it.
 const KUBIA_SVC_CLIENT_IP = `apiVersion: v1

@@ -4,38 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { workspace } from './cli-harness';
+import { seedManifest } from '../seeds';
 
-const KUBIA_RC = `apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: kubia
-spec:
-  replicas: 3
-  selector:
-    app: kubia
-  template:
-    metadata:
-      labels:
-        app: kubia
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
-        ports:
-        - containerPort: 8080
-`;
+const KUBIA_RC = seedManifest('kubia-rc');
 
-const KUBIA_SVC = `apiVersion: v1
-kind: Service
-metadata:
-  name: kubia
-spec:
-  ports:
-  - port: 80
-    targetPort: 8080
-  selector:
-    app: kubia
-`;
+const KUBIA_SVC = seedManifest('kubia-svc');
 
 const names = (stdout: string) => stdout.trimEnd().split('\n').filter(Boolean);
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createCluster } from '../../runtime/src/cluster/cluster';
 import { resolveResource } from '../../runtime/src/cluster/resources';
 import { workspace } from './cli-harness';
+import { seedManifest } from '../seeds';
 
 const KUBIA_MANUAL = {
   apiVersion: 'v1',
@@ -16,18 +17,7 @@ const KUBIA_MANUAL = {
 };
 const CUSTOM_NAMESPACE = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'custom-namespace' } };
 
-const KUBIA_MANUAL_YAML = `apiVersion: v1
-kind: Pod
-metadata:
-  name: kubia-manual
-spec:
-  containers:
-  - image: luksa/kubia
-    name: kubia
-    ports:
-    - containerPort: 8080
-      protocol: TCP
-`;
+const KUBIA_MANUAL_YAML = seedManifest('kubia-manual');
 const CUSTOM_NAMESPACE_YAML = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: custom-namespace\n';
 
 const ns = resolveResource('ns')!;
