@@ -4,7 +4,7 @@
 // PrepareForCreate and validation. The editor and the CLI both call checkObject.
 import { DEFAULT_MINOR, renderFieldError, type FieldError } from './field';
 import { decode, type DecodeError } from './decode';
-import { applyDefaults, prepareForCreate } from './defaults';
+import { defaultForCreate } from './defaults';
 import { resolveKind, suggestKind } from './kinds';
 import { isRecord } from './values';
 import { validateObject } from './validation';
@@ -57,7 +57,7 @@ export function checkObject(value: unknown, opts: CheckOptions = {}): Finding[] 
   // A type error stops the server at decoding; unknown fields alone do not stop us,
   // so the rest of the document keeps its diagnostics while the user types.
   if (decodeErrors.some((e) => e.code !== 'unknown-field')) return findings;
-  const prepared = prepareForCreate(applyDefaults(value), { uid: PLACEHOLDER_UID });
+  const prepared = defaultForCreate(value, { uid: PLACEHOLDER_UID });
   return dedupe([...findings, ...validateObject(prepared, { minor }).map((e) => fieldFinding(e, minor))]);
 }
 

@@ -24,7 +24,7 @@ const BURST_DELAY_MS = 40;
 const MAX_WAIT_MS = 300;
 
 interface Pending {
-  timer: ReturnType<typeof setTimeout>;
+  cancel: () => void;
   since: number;
 }
 
@@ -62,10 +62,11 @@ export class DiagnosticsHandler {
     this.lastChange.set(uri, now);
     const old = this.pending.get(uri);
     const since = old?.since ?? now;
-    if (old) clearTimeout(old.timer);
+    old?.cancel();
     const burst = last !== undefined && now - last < BURST_MS;
     const delay = burst ? Math.max(0, Math.min(BURST_DELAY_MS, since + MAX_WAIT_MS - now)) : 0;
-    this.pending.set(uri, { timer: setTimeout(() => this.runGuarded(uri), delay), since });
+    const run = () => this.runGuarded(uri);
+    this.pending.set(uri, { cancel: delay ? later(run, delay) : afterReceived(run), since });
   }
 
   /** Re-publishes every open file, e.g. after a settings change. */
@@ -74,8 +75,7 @@ export class DiagnosticsHandler {
   }
 
   forget(uri: string): void {
-    const p = this.pending.get(uri);
-    if (p) clearTimeout(p.timer);
+    this.pending.get(uri)?.cancel();
     this.pending.delete(uri);
     this.lastChange.delete(uri);
     this.tooLarge.delete(uri);
@@ -153,4 +153,25 @@ export class DiagnosticsHandler {
   private publish(params: PublishDiagnosticsParams): Promise<void> {
     return this.connection.sendDiagnostics(params).catch(() => undefined);
   }
+}
+
+/** Runs `fn` after `ms`; returns what cancels it. */
+function later(fn: () => void, ms: number): () => void {
+  const timer = setTimeout(fn, ms);
+  return () => clearTimeout(timer);
+}
+
+/**
+ * Runs `fn` as soon as the changes already received have been applied, without
+ * the millisecond a zero timeout costs (node clamps it to 1 ms, most of a
+ * keystroke's budget). vscode-jsonrpc decodes the messages of one chunk an
+ * immediate apart and handles each in a further immediate, so waiting two lets
+ * the next change of the same chunk arrive and cancel this run, as the timeout
+ * did (test/lsp/debounce.test.ts).
+ */
+function afterReceived(fn: () => void): () => void {
+  let handle = setImmediate(() => {
+    handle = setImmediate(fn);
+  });
+  return () => clearImmediate(handle);
 }

@@ -31,18 +31,30 @@ function servedKind(obj: Obj): KindInfo | undefined {
 
 /** Versioned defaulting (§6). Objects of kinds we do not serve come back as a plain copy. */
 export function applyDefaults(obj: unknown): unknown {
-  const copy = structuredClone(obj);
-  if (!isRecord(copy)) return copy;
-  const info = servedKind(copy);
-  if (info) DEFAULTERS[info.kind]?.(copy);
-  return copy;
+  return changedCopy(obj, (copy, info) => DEFAULTERS[info.kind]?.(copy));
 }
 
 /** Strategy PrepareForCreate (§1 step 5, §9) with the uid the new object receives. */
 export function prepareForCreate(obj: unknown, opts: { uid: string }): unknown {
+  return changedCopy(obj, (copy, info) => prepareKind(info, copy, opts.uid));
+}
+
+/**
+ * `prepareForCreate(applyDefaults(obj), opts)` with one copy instead of two: the
+ * editor's static check runs this on every keystroke.
+ */
+export function defaultForCreate(obj: unknown, opts: { uid: string }): unknown {
+  return changedCopy(obj, (copy, info) => {
+    DEFAULTERS[info.kind]?.(copy);
+    prepareKind(info, copy, opts.uid);
+  });
+}
+
+/** A deep copy of `obj`, changed by `change` when it is an object of a kind we serve. */
+function changedCopy(obj: unknown, change: (copy: Obj, info: KindInfo) => void): unknown {
   const copy = structuredClone(obj);
   if (!isRecord(copy)) return copy;
   const info = servedKind(copy);
-  if (info) prepareKind(info, copy, opts.uid);
+  if (info) change(copy, info);
   return copy;
 }
