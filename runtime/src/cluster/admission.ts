@@ -6,12 +6,13 @@
 
 import { decode, type DecodeError } from '../api/decode';
 import { applyDefaults, prepareForCreate } from '../api/defaults';
-import { renderFieldError, renderInvalidObject, type FieldError } from '../api/field';
-import { resolveKind } from '../api/kinds';
+import { renderFieldError, renderInvalidObject, withRule, type FieldError } from '../api/field';
+import { kindByName, resolveKind } from '../api/kinds';
 import { validateObjectMeta } from '../api/validation/metadata';
 import { validateObject } from '../api/validation';
 import { allocateService } from './allocators';
 import { admitPod } from './pod-admission';
+import { podBodyKey, podFromBody, type PodBody, type PodBodyMemo } from './pod-body-memo';
 import * as errors from './api-error';
 import type { ApiError } from './api-error';
 import { jsonEqual, LAST_APPLIED, threeWayMerge } from './apply-merge';
@@ -26,6 +27,8 @@ export interface AdmissionContext {
   clock: Clock;
   /** Kubernetes minor version whose wording is used (33). */
   minor: number;
+  /** Pod manifests admitted before (pod-body-memo.ts); absent, every manifest is admitted in full. */
+  podBodies?: PodBodyMemo;
 }
 
 export type WriteOutcome = 'created' | 'configured' | 'unchanged' | 'replaced' | 'scaled';
@@ -46,13 +49,13 @@ export function missingLastAppliedWarning(r: ResourceInfo, name: string): string
 
 type Resolved = { ok: true; info: ResourceInfo; obj: KubeObject } | { ok: false; error: ApiError };
 
-/** Kind resolution and strict decoding: everything before defaulting. */
-function resolveAndDecode(input: unknown, opts: WriteOptions): Resolved {
+/** Kind resolution and strict decoding: everything before defaulting (`decoded`: the same manifest decoded before). */
+function resolveAndDecode(input: unknown, opts: WriteOptions, decoded = false): Resolved {
   const raw = (input ?? {}) as Record<string, any>;
   const res = resolveKind(raw.apiVersion, raw.kind);
   let info: ResourceInfo | undefined;
   if (res.type === 'served') {
-    const decodeErrors = decode(res.info, raw);
+    const decodeErrors = decoded ? [] : decode(res.info, raw);
     if (decodeErrors.length) return { ok: false, error: errors.badRequest(decodeMessage(res.info.kind, res.info.version, decodeErrors)) };
     info = resourceForKind(res.info.kind);
   } else {
@@ -95,14 +98,27 @@ function checkNamespace(ctx: AdmissionContext, info: ResourceInfo, obj: KubeObje
   return undefined;
 }
 
-function validate(ctx: AdmissionContext, info: ResourceInfo, obj: KubeObject): { errors: FieldError[]; warnings: string[] } {
-  const all = resolveKind(obj.apiVersion, obj.kind).type === 'served'
+/** validateObject's findings, warnings included; with a remembered body only the metadata is validated anew. */
+function findings(ctx: AdmissionContext, info: ResourceInfo, obj: KubeObject, body?: PodBody): FieldError[] {
+  if (body) {
+    // validateObject's own composition: ObjectMeta first, then the kind's rules.
+    const nameFormat = kindByName(obj.kind)?.nameFormat ?? 'subdomain';
+    return [...withRule('metadata', validateObjectMeta(obj.metadata, 'metadata', { namespaced: info.namespaced, nameFormat })), ...body.specFindings];
+  }
+  return resolveKind(obj.apiVersion, obj.kind).type === 'served'
     ? validateObject(obj, { minor: ctx.minor })
     : validateObjectMeta(obj.metadata, 'metadata', { namespaced: info.namespaced, nameFormat: 'subdomain' });
+}
+
+function splitFindings(ctx: AdmissionContext, all: FieldError[]): { errors: FieldError[]; warnings: string[] } {
   return {
     errors: all.filter((e) => !e.warning),
     warnings: all.filter((e) => e.warning).map((e) => renderFieldError(e, { minor: ctx.minor })),
   };
+}
+
+function validate(ctx: AdmissionContext, info: ResourceInfo, obj: KubeObject): { errors: FieldError[]; warnings: string[] } {
+  return splitFindings(ctx, findings(ctx, info, obj));
 }
 
 function generatedName(ctx: AdmissionContext, info: ResourceInfo, obj: KubeObject): string {
@@ -118,20 +134,32 @@ const invalidObject = (ctx: AdmissionContext, obj: KubeObject, errs: FieldError[
 
 /** POST: `kubectl create -f`. */
 export function createObject(ctx: AdmissionContext, input: unknown, opts: WriteOptions = {}): AdmissionResult {
-  const r = resolveAndDecode(input, opts);
+  const key = ctx.podBodies ? podBodyKey(input, opts.namespace, ctx.minor) : undefined;
+  const body = key === undefined ? undefined : ctx.podBodies?.get(key);
+  const r = resolveAndDecode(input, opts, body !== undefined);
   if (!r.ok) return r;
-  return admitNew(ctx, r.info, r.obj);
+  return admitNew(ctx, r.info, r.obj, key === undefined ? undefined : { key, body });
 }
 
-function admitNew(ctx: AdmissionContext, info: ResourceInfo, decoded: KubeObject): AdmissionResult {
-  let obj = applyDefaults(decoded) as KubeObject;
+/** PrepareForCreate of the metadata alone: what a pod's own metadata becomes (the rest may come from a memo). */
+const preparedMetadata = (obj: KubeObject, uid: string) =>
+  (prepareForCreate({ apiVersion: obj.apiVersion, kind: obj.kind, metadata: obj.metadata }, { uid }) as KubeObject).metadata;
+
+/** `memo`: the manifest's memo key, and its body when admitted before. */
+function admitNew(ctx: AdmissionContext, info: ResourceInfo, decoded: KubeObject, memo?: { key: string; body?: PodBody }): AdmissionResult {
+  const body = memo?.body;
+  let obj = body ? decoded : (applyDefaults(decoded) as KubeObject);
   const nsError = checkNamespace(ctx, info, obj);
   if (nsError) return { ok: false, error: nsError };
   const uid = ctx.rng.uid();
-  obj = admitPod(prepareForCreate(obj, { uid }) as KubeObject);
+  obj = body ? podFromBody(body, preparedMetadata(decoded, uid)) : admitPod(prepareForCreate(obj, { uid }) as KubeObject);
+  // The memo is used only where the body provably ignores metadata: this pod's metadata alone prepares to the same.
+  const memorable = memo !== undefined && !body && jsonEqual(obj.metadata, preparedMetadata(decoded, uid));
   if (!obj.metadata.name && obj.metadata.generateName) obj = { ...obj, metadata: { ...obj.metadata, name: generatedName(ctx, info, obj) } };
   if (obj.kind === 'Namespace') obj = { ...obj, spec: { finalizers: ['kubernetes'], ...obj.spec }, status: { phase: 'Active' } };
-  const v = validate(ctx, info, obj);
+  const all = findings(ctx, info, obj, body);
+  if (memorable) ctx.podBodies?.remember(memo.key, obj, all.filter((e) => e.rule !== 'metadata'));
+  const v = splitFindings(ctx, all);
   if (v.errors.length) return { ok: false, error: invalidObject(ctx, obj, v.errors), warnings: v.warnings };
   if (ctx.store.get(info.kind, obj.metadata.namespace, obj.metadata.name))
     return { ok: false, error: errors.alreadyExists(qualifiedResource(info), obj.metadata.name), warnings: v.warnings };

@@ -24,6 +24,7 @@ import { createKubeProxy, type KubeProxy } from './services/proxy';
 import { kubernetesService, startKubernetesServiceController } from './kubernetes-service';
 import { BUILTIN_NAMESPACES, buildNamespace, startNamespaceController } from './namespaces';
 import { createNodeOps, DEFAULT_NODE_COUNT, DEFAULT_NODE_SHAPE, defaultNodeName, type NodeOps, type NodeShape } from './nodes';
+import { createPodBodyMemo, type PodBodyMemo } from './pod-body-memo';
 import { createRng, restoreRng, type RngState, type SeededRng } from './random';
 import type { ResourceInfo } from './resources';
 import { createStore, type MemoryStore, type StoreDump } from './store/store';
@@ -36,6 +37,8 @@ export interface ClusterCore {
   events: ClusterEventRecorder;
   nodes: NodeOps;
   minor: number;
+  /** What admission remembers of Pod manifests, shared by user requests and controllers. */
+  podBodies: PodBodyMemo;
 }
 
 export interface ClusterComponent {
@@ -61,6 +64,11 @@ export interface ClusterOptions {
   controllers?: boolean;
   /** Started in order after the built-in ones; a factory already built in is not started twice. */
   components?: ComponentFactory[];
+  /**
+   * Keep the store's change journal for `store.takeChanges()` (persistence
+   * turns it on); off, the journal stays empty and costs nothing.
+   */
+  recordChanges?: boolean;
 }
 
 /** Everything needed to rebuild a cluster exactly: the persistence format's payload. */
@@ -111,12 +119,13 @@ const CONTROLLER_MANAGER: readonly ComponentFactory[] = [...WORKLOAD_CONTROLLERS
 
 /** Wires the parts; `resync` is run once the store holds its initial or restored contents. */
 function assemble(seed: string, rng: SeededRng, clock: VirtualClock, opts: ClusterOptions): { cluster: Cluster; resync: () => void } {
-  const store = createStore({ clock, rng });
+  const store = createStore({ clock, rng, recordChanges: opts.recordChanges ?? false });
   const events = createEventRecorder({ store, clock });
   const nodes = createNodeOps({ store, clock, events });
   const minor = opts.minor ?? DEFAULT_MINOR;
-  const core: ClusterCore = { store, clock, rng, events, nodes, minor };
-  const admission: AdmissionContext = { store, rng, clock, minor };
+  const podBodies = createPodBodyMemo();
+  const core: ClusterCore = { store, clock, rng, events, nodes, minor, podBodies };
+  const admission: AdmissionContext = { store, rng, clock, minor, podBodies };
   const kubelets = startKubelets(core);
   const components: ClusterComponent[] = [kubelets];
   const proxy = createKubeProxy({ store, rng, clock, kubelets });

@@ -4,6 +4,7 @@
 // Events expire one hour after their last occurrence.
 
 import { parseRfc3339, rfc3339 } from './clock';
+import { EventIndex, type AggregationFields } from './event-index';
 import type { Clock, EventRecorder, EventSource, KubeObject, ObjectStore } from './types';
 
 export const EVENT_TTL_MS = 3600_000;
@@ -30,19 +31,16 @@ function sequenceAt(name: string, nowMs: number): number | undefined {
   return nanos / NANOS_PER_MS === BigInt(nowMs) ? Number(nanos % NANOS_PER_MS) : undefined;
 }
 
-function aggregationKey(involvedUid: string, type: string, reason: string, message: string, component: string): string {
-  return [involvedUid, type, reason, message, component].join('\u0000');
+/** The aggregation fields of a stored event. */
+function fieldsOf(e: KubeObject): AggregationFields {
+  const io = e.involvedObject as { uid?: string };
+  return { involvedUid: io?.uid ?? '', type: String(e.type), reason: String(e.reason), message: String(e.message), component: (e.source as EventSource)?.component ?? '' };
 }
 
 export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }): ClusterEventRecorder {
   const { store, clock } = deps;
-  const byKey = new Map<string, { namespace: string; name: string }>();
+  const aggregated = new EventIndex();
   let seq = 0;
-
-  const keyOfEvent = (e: KubeObject) => {
-    const io = e.involvedObject as { uid?: string };
-    return aggregationKey(io?.uid ?? '', String(e.type), String(e.reason), String(e.message), (e.source as EventSource)?.component ?? '');
-  };
 
   // The timer re-reads the event: a repeat since then moved lastTimestamp and re-armed its own expiry.
   const armExpiry = (namespace: string, name: string, lastMs: number) =>
@@ -50,7 +48,7 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }):
       const e = store.get('Event', namespace, name);
       const last = parseRfc3339(e?.lastTimestamp as string | undefined);
       if (e && last !== undefined && last + EVENT_TTL_MS <= clock.now()) {
-        byKey.delete(keyOfEvent(e));
+        aggregated.delete(fieldsOf(e));
         store.remove('Event', namespace, name);
       }
     }, 'event-ttl');
@@ -60,8 +58,8 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }):
       const namespace = involved.metadata.namespace ?? 'default';
       const now = clock.now();
       const stamp = rfc3339(now);
-      const k = aggregationKey(involved.metadata.uid, type, reason, message, source.component);
-      const existing = byKey.get(k);
+      const k: AggregationFields = { involvedUid: involved.metadata.uid, type, reason, message, component: source.component };
+      const existing = aggregated.get(k);
       const prev = existing && store.get('Event', existing.namespace, existing.name);
       if (prev) {
         store.update({ ...prev, count: Number(prev.count ?? 1) + 1, lastTimestamp: stamp });
@@ -93,12 +91,12 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }):
         reportingComponent: source.component,
         reportingInstance: source.host ?? '',
       });
-      byKey.set(k, { namespace, name });
+      aggregated.set(k, { namespace, name });
       armExpiry(namespace, name, now);
     },
 
     resync() {
-      byKey.clear();
+      aggregated.clear();
       // Virtual time stands still between CLI commands, so the stored events may
       // include some named at this very instant: the sequence continues after theirs.
       const now = clock.now();
@@ -106,7 +104,7 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }):
       for (const e of store.list('Event')) {
         const s = sequenceAt(e.metadata.name, now);
         if (s !== undefined) seq = Math.max(seq, s + 1);
-        byKey.set(keyOfEvent(e), { namespace: e.metadata.namespace ?? 'default', name: e.metadata.name });
+        aggregated.set(fieldsOf(e), { namespace: e.metadata.namespace ?? 'default', name: e.metadata.name });
         armExpiry(e.metadata.namespace ?? 'default', e.metadata.name, parseRfc3339(e.lastTimestamp as string) ?? clock.now());
       }
     },

@@ -5,7 +5,6 @@
 // owner's refs are stripped from its dependents before the owner goes.
 
 import { deleteObject, FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from './deletion';
-import { objectKey } from './store/keys';
 import { resourceForKind } from './resources';
 import type { MemoryStore } from './store/store';
 import type { Clock, KubeObject, OwnerReference, WatchEvent } from './types';
@@ -16,8 +15,8 @@ interface Ref {
   name: string;
 }
 
-const refKey = (r: Ref) => `${r.kind}|${objectKey(r.namespace, r.name)}`;
 const refOf = (o: KubeObject): Ref => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name });
+const ownerRefsOf = (o: KubeObject): readonly OwnerReference[] => o.metadata.ownerReferences ?? [];
 
 export interface GarbageCollector {
   stop(): void;
@@ -25,36 +24,46 @@ export interface GarbageCollector {
   resync(): void;
 }
 
+/**
+ * The graph holds only dependents (objects with ownerReferences), by uid: an
+ * object without owners is reached through its dependents' references, so
+ * Events and bare pods cost the collector nothing to keep.
+ */
 export function startGarbageCollector(deps: { store: MemoryStore; clock: Clock }): GarbageCollector {
   const { store } = deps;
-  const byUid = new Map<string, Ref>();
+  /** Owner uid → the uids of its dependents. */
   const dependents = new Map<string, Set<string>>();
-  const refs = new Map<string, Ref>();
+  /** Each dependent's last seen version, by uid: its edges are removed before a new version's are added. */
+  const tracked = new Map<string, KubeObject>();
 
   const lookup = (r: Ref) => store.get(r.kind, r.namespace, r.name);
 
   const index = (o: KubeObject) => {
-    byUid.set(o.metadata.uid, refOf(o));
-    const k = refKey(refOf(o));
-    refs.set(k, refOf(o));
-    for (const ref of o.metadata.ownerReferences ?? []) {
+    const refs = ownerRefsOf(o);
+    if (refs.length === 0) return;
+    const uid = o.metadata.uid;
+    tracked.set(uid, o);
+    for (const ref of refs) {
       let s = dependents.get(ref.uid);
       if (!s) dependents.set(ref.uid, (s = new Set()));
-      s.add(k);
+      s.add(uid);
     }
   };
-  const unindex = (o: KubeObject) => {
-    byUid.delete(o.metadata.uid);
-    const k = refKey(refOf(o));
-    for (const ref of o.metadata.ownerReferences ?? []) dependents.get(ref.uid)?.delete(k);
+  const unindex = (uid: string) => {
+    const prev = tracked.get(uid);
+    if (!prev) return;
+    tracked.delete(uid);
+    for (const ref of ownerRefsOf(prev)) dependents.get(ref.uid)?.delete(uid);
   };
 
-  /** An owner counts as present only with the same uid, in the dependent's namespace or cluster-scoped. */
-  const ownerPresent = (dep: KubeObject, ref: OwnerReference) => {
-    const r = byUid.get(ref.uid);
-    if (!r) return false;
-    const owner = lookup(r);
-    return !!owner && owner.metadata.uid === ref.uid && (!owner.metadata.namespace || owner.metadata.namespace === dep.metadata.namespace);
+  /**
+   * isDangling: the owner is looked up by the reference's kind and name, in
+   * the dependent's namespace unless the kind is cluster-scoped, and counts
+   * only with the same uid.
+   */
+  const ownerOf = (dep: KubeObject, ref: OwnerReference): KubeObject | undefined => {
+    const owner = store.get(ref.kind, dep.metadata.namespace, ref.name);
+    return owner && owner.metadata.uid === ref.uid ? owner : undefined;
   };
 
   const deleteDependent = (dep: KubeObject, propagationPolicy: 'Background' | 'Foreground') => {
@@ -64,15 +73,23 @@ export function startGarbageCollector(deps: { store: MemoryStore; clock: Clock }
 
   /** A dependent whose owners are all gone is collected; one with a live owner loses only the dangling refs. */
   const reconcileDependent = (dep: KubeObject) => {
-    const owners = dep.metadata.ownerReferences ?? [];
+    const owners = ownerRefsOf(dep);
     if (owners.length === 0) return;
-    const present = owners.filter((r) => ownerPresent(dep, r));
+    const present = owners.filter((r) => ownerOf(dep, r) !== undefined);
     if (present.length === 0) deleteDependent(dep, 'Background');
     else if (present.length < owners.length) store.update({ ...dep, metadata: { ...dep.metadata, ownerReferences: present } });
   };
 
-  const dependentsOf = (uid: string) =>
-    [...(dependents.get(uid) ?? [])].map((k) => refs.get(k)).flatMap((r) => (r ? [lookup(r)] : [])).filter((o): o is KubeObject => !!o);
+  /** The stored dependents of `uid`, the most recently written last (index() re-adds on every write). */
+  const dependentsOf = (uid: string): KubeObject[] => {
+    const out: KubeObject[] = [];
+    for (const depUid of dependents.get(uid) ?? []) {
+      const seen = tracked.get(depUid);
+      const o = seen && lookup(refOf(seen));
+      if (o && o.metadata.uid === depUid) out.push(o);
+    }
+    return out;
+  };
 
   const dropFinalizer = (o: KubeObject, f: string) =>
     store.update({ ...o, metadata: { ...o.metadata, finalizers: (o.metadata.finalizers ?? []).filter((x) => x !== f) } });
@@ -98,46 +115,33 @@ export function startGarbageCollector(deps: { store: MemoryStore; clock: Clock }
 
   const onEvent = (e: WatchEvent) => {
     const o = e.object;
-    const ownersOfThis = (o.metadata.ownerReferences ?? []).map((r) => byUid.get(r.uid)).filter((r): r is Ref => !!r);
+    const ownersOfThis = ownerRefsOf(o).map((r) => ownerOf(o, r)).filter((r): r is KubeObject => !!r);
+    const uid = o.metadata.uid;
     if (e.type === 'DELETED') {
-      unindex(o);
-      for (const d of dependentsOf(o.metadata.uid)) reconcileDependent(d);
-      dependents.delete(o.metadata.uid);
+      unindex(uid);
+      for (const d of dependentsOf(uid)) reconcileDependent(d);
+      dependents.delete(uid);
     } else {
-      unindex(lookupPrevious(o) ?? o);
+      unindex(uid);
       index(o);
       reconcileDependent(o);
       reconcileOwner(o);
     }
-    // A dependent going away may unblock a foreground owner.
+    // A dependent going away may unblock a foreground owner (re-read: the reconcile above may have written).
     for (const r of ownersOfThis) {
-      const owner = lookup(r);
+      const owner = lookup(refOf(r));
       if (owner) reconcileOwner(owner);
     }
   };
-  // The version last seen per object: its edges are removed before the new version's are added.
-  const previous = new Map<string, KubeObject>();
-  const lookupPrevious = (o: KubeObject) => previous.get(refKey(refOf(o)));
-  const track = (e: WatchEvent) => {
-    const k = refKey(refOf(e.object));
-    onEvent(e);
-    if (e.type === 'DELETED') previous.delete(k);
-    else previous.set(k, e.object);
-  };
 
-  const stopWatch = store.watch(track);
+  const stopWatch = store.watch(onEvent);
   return {
     stop: stopWatch,
     resync() {
-      byUid.clear();
       dependents.clear();
-      refs.clear();
-      previous.clear();
+      tracked.clear();
       const all = store.kinds().flatMap((k) => store.list(k));
-      for (const o of all) {
-        index(o);
-        previous.set(refKey(refOf(o)), o);
-      }
+      for (const o of all) index(o);
       for (const o of all) {
         reconcileDependent(o);
         reconcileOwner(o);

@@ -10,6 +10,10 @@ import type { Rng } from './types';
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 export const DEFAULT_SUFFIX_LENGTH = 5;
 
+const DASH = '-'.charCodeAt(0);
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+const FOUR = '4'.charCodeAt(0);
+
 export type RngState = readonly [number, number, number, number];
 
 export interface SeededRng extends Rng {
@@ -53,11 +57,6 @@ export function restoreRng(state: RngState): SeededRng {
   };
   const next = () => word() / 4294967296;
   const int = (n: number) => Math.floor(next() * n);
-  const hex = (digits: number) => {
-    let s = '';
-    while (s.length < digits) s += word().toString(16).padStart(8, '0');
-    return s.slice(0, digits);
-  };
   return {
     next,
     int,
@@ -68,10 +67,22 @@ export function restoreRng(state: RngState): SeededRng {
       return s;
     },
     // Version 4 layout: the 13th hex digit is 4, the 17th one of 8, 9, a, b.
+    // The 32 digits are four words in hex, most significant nibble first,
+    // written straight into one flat string: a template of slices would be
+    // kept as a tree of pieces by every object holding the uid.
     uid: () => {
-      const h = hex(32);
-      const variant = '89ab'[int(4)];
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+      const codes: number[] = [];
+      for (let w = 0; w < 4; w++) {
+        const v = word();
+        for (let k = 7; k >= 0; k--) {
+          const i = w * 8 + (7 - k);
+          if (i === 8 || i === 12 || i === 16 || i === 20) codes.push(DASH);
+          codes.push(HEX_CODES[(v >>> (4 * k)) & 15]);
+        }
+      }
+      codes[14] = FOUR;
+      codes[19] = '89ab'.charCodeAt(int(4));
+      return String.fromCharCode(...codes);
     },
     state: () => [a >>> 0, b >>> 0, c >>> 0, d >>> 0],
   };

@@ -64,7 +64,7 @@ export interface ChildWriter {
 }
 
 export function childWriter(core: ClusterCore, component: string): ChildWriter {
-  const admission: AdmissionContext = { store: core.store, rng: core.rng, clock: core.clock, minor: core.minor };
+  const admission: AdmissionContext = { store: core.store, rng: core.rng, clock: core.clock, minor: core.minor, podBodies: core.podBodies };
   const source = { component };
   return {
     create(owner, manifest, what = 'pod') {

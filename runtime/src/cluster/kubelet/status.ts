@@ -74,6 +74,7 @@ function stateJson(s: ShownState, containerID: string) {
 function containerStatus(rt: PodRuntime, c: ContainerRecord) {
   const id = (n: number) => `containerd://${fakeDigest(`${rt.uid}/${c.name}/${n}`)}`;
   const current = c.restartCount;
+  const currentID = id(current);
   const previous = c.shown.kind === 'terminated' ? c.exits[c.exits.length - 2] : c.exits[c.exits.length - 1];
   const hasRun = c.instance !== undefined;
   const repo = c.image.includes('/') ? c.image : `library/${c.image}`;
@@ -81,11 +82,11 @@ function containerStatus(rt: PodRuntime, c: ContainerRecord) {
     name: c.name,
     image: c.image,
     imageID: hasRun ? `docker.io/${repo.split(':')[0]}@sha256:${fakeDigest(c.image)}` : '',
-    ...(hasRun ? { containerID: id(current) } : {}),
+    ...(hasRun ? { containerID: currentID } : {}),
     ready: c.ready,
     started: c.started,
     restartCount: c.restartCount,
-    state: stateJson(c.shown, id(current)),
+    state: stateJson(c.shown, currentID),
     lastState: previous ? { terminated: terminatedJson(previous, id(current - 1)) } : {},
   };
 }

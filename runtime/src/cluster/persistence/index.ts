@@ -21,7 +21,9 @@ export function openCluster(dir: string, opts: ClusterOptions = {}): OpenResult 
   if (!restored.ok) return restored;
   const { state, records, notes } = restored.value;
   let seq = restored.value.seq;
-  const cluster = state ? restoreCluster(foldRecords(state, records), opts) : createCluster(opts);
+  // save() journals the store's changes, so the store must record them.
+  const recorded = { ...opts, recordChanges: true };
+  const cluster = state ? restoreCluster(foldRecords(state, records), recorded) : createCluster(recorded);
   if (state && notes.length > 0) compact(dir, seq, cluster.state());
   const save = () => {
     const changes = cluster.store.takeChanges();

@@ -135,7 +135,10 @@ export interface MemoryStore extends ObjectStore {
   watchFrom(rv: number, handler: (e: WatchEvent) => void, kinds?: string[]): { stop: () => void } | { gone: true };
   kinds(): string[];
   count(kind: string): number;
-  /** Objects written and removed since the last call (the persistence journal's unit). */
+  /**
+   * Objects written and removed since the last call (the persistence journal's
+   * unit); always empty in a store created with `recordChanges: false`.
+   */
   takeChanges(): StoreChanges;
   dump(): StoreDump;
   /** Replaces the contents (restore); emits no events and records no changes. */
@@ -164,7 +167,18 @@ function withDefined<T extends object>(base: T, over: Record<string, unknown>): 
   return out as T;
 }
 
-export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
+export interface StoreOptions {
+  clock: Clock;
+  rng: Rng;
+  /**
+   * Whether writes are noted for takeChanges (default true). Only persistence
+   * empties that journal: a store no one persists would otherwise keep an
+   * entry for every object it ever held.
+   */
+  recordChanges?: boolean;
+}
+
+export function createStore(deps: StoreOptions): MemoryStore {
   const tables = new Map<string, KindTable>();
   let rv = 0;
   // Pending watch events; `head` is the next to deliver (an index, so draining is linear).
@@ -180,8 +194,10 @@ export function createStore(deps: { clock: Clock; rng: Rng }): MemoryStore {
     return t;
   };
   const keyOf = (o: KubeObject) => objectKey(o.metadata.namespace, o.metadata.name);
-  const markDirty = (kind: string, namespace: string | undefined, name: string) =>
-    dirty.set(`${kind}|${objectKey(namespace, name)}`, { kind, namespace, name });
+  const recording = deps.recordChanges ?? true;
+  const markDirty = (kind: string, namespace: string | undefined, name: string) => {
+    if (recording) dirty.set(`${kind}|${objectKey(namespace, name)}`, { kind, namespace, name });
+  };
 
   const emit = (type: WatchEvent['type'], object: KubeObject) => {
     const e: WatchEvent = { type, object, resourceVersion: rv };
