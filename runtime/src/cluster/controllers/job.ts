@@ -159,9 +159,12 @@ function startJobs(core: ClusterCore): ClusterComponent {
     const o = e.object;
     if (o.kind === 'Pod') {
       const ref = controllerOf(o);
-      if (ref?.kind === 'Job') queue.add(keyOf(o.metadata.namespace, ref.name));
-      // An orphan pod that is still tracked (its Job is gone) loses the finalizer so it can be removed.
-      else if (!ref && tracked(o) && e.type !== 'DELETED' && !store.get('Job', o.metadata.namespace, o.metadata.labels?.['batch.kubernetes.io/job-name'] ?? '')) releaseFinalizers([o]);
+      const owner = ref?.kind === 'Job' ? store.get('Job', o.metadata.namespace, ref.name) : undefined;
+      if (ref?.kind === 'Job' && owner?.metadata.uid === ref.uid) queue.add(keyOf(o.metadata.namespace, ref.name));
+      // syncOrphanPod: a tracked pod whose Job is gone (orphaned, or owned by a deleted Job
+      // that the garbage collector is cascading) loses the finalizer so it can be removed.
+      else if (tracked(o) && e.type !== 'DELETED' && (ref?.kind === 'Job' || (!ref && !store.get('Job', o.metadata.namespace, o.metadata.labels?.['batch.kubernetes.io/job-name'] ?? ''))))
+        releaseFinalizers([o]);
     } else if (e.type !== 'DELETED') enqueue(o);
   }, ['Job', 'Pod']);
 
