@@ -1,4 +1,4 @@
-// The seeds' cluster for scenario tests: F's composed cluster (admission,
+// The seeds' cluster for scenario tests: the composed cluster (admission,
 // scheduler, one kubelet per node) and what kubectl would print about it.
 
 import { createCluster } from '../../runtime/src/cluster/cluster';

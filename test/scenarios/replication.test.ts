@@ -2,18 +2,10 @@
 // kubectl session runs it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { KUBIA_RC } from './service-cluster';
 import { eventsOf, labelPod, livePods, mustCreate, pods, remove, scale, workloadCluster } from './workload-harness';
 
-const kubiaRc = () => ({
-  apiVersion: 'v1',
-  kind: 'ReplicationController',
-  metadata: { name: 'kubia' },
-  spec: {
-    replicas: 3,
-    selector: { app: 'kubia' },
-    template: { metadata: { labels: { app: 'kubia' } }, spec: { containers: [{ name: 'kubia', image: 'luksa/kubia', ports: [{ containerPort: 8080 }] }] } },
-  },
-});
+const kubiaRc = () => structuredClone(KUBIA_RC);
 
 const running = (ps: any[]) => ps.filter((p) => p.status?.phase === 'Running');
 const managedBy = (ps: any[], uid: string) => ps.filter((p) => (p.metadata.ownerReferences ?? []).some((r: any) => r.uid === uid && r.controller));

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { createCluster, restoreCluster, type Cluster } from '../../runtime/src/cluster/cluster';
 import { describe, printTable } from '../../runtime/src/cluster/printers/index';
 import { resourceForKind } from '../../runtime/src/cluster/resources';
+import { KUBIA_RC } from './service-cluster';
 
 const STEP_MS = 5_000;
 
@@ -34,13 +35,6 @@ const batchJob = {
   apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'batch-job' },
   spec: { template: { metadata: { labels: { app: 'batch-job' } }, spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main', image: 'luksa/batch-job' }] } } },
 };
-const kubiaRc = {
-  apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'kubia' },
-  spec: {
-    replicas: 3, selector: { app: 'kubia' },
-    template: { metadata: { labels: { app: 'kubia' } }, spec: { containers: [{ name: 'kubia', image: 'luksa/kubia', ports: [{ containerPort: 8080 }] }] } },
-  },
-};
 
 /** Requests through the kubelet (port-forward): they count toward the behaviour model and the logs. */
 const hitPod = (name: string): Op => (c) => {
@@ -58,7 +52,7 @@ const SCENARIOS: Scenario[] = [
   // Killed at ~70 s, SIGKILL 30 s later, restarted at once; the second kill lands in CrashLoopBackOff.
   { name: 'kubia-liveness restarts and goes into CrashLoopBackOff', steps: 42, ops: { 0: create(kubiaLiveness) } },
   { name: 'batch-job runs to completion', steps: 30, ops: { 0: create(batchJob) } },
-  { name: 'an RC keeps 3 pods when one is deleted', steps: 18, ops: { 0: create(kubiaRc), 6: deleteFirstPod } },
+  { name: 'an RC keeps 3 pods when one is deleted', steps: 18, ops: { 0: create(KUBIA_RC), 6: deleteFirstPod } },
 ];
 
 /** What a user can see: tables, describe of every pod with its events, logs, events. */

@@ -1,6 +1,6 @@
 // The cluster the Service and node-failure scenarios run on (the default
-// composition, controllers included), and the kubectl-shaped views the
-// scenarios assert on.
+// composition, controllers included), the kubectl-shaped views the scenarios
+// assert on, and the book's kubia RC and Service they all start from.
 
 import { createCluster, type Cluster } from '../../runtime/src/cluster/cluster';
 import { printTable } from '../../runtime/src/cluster/printers/tables';

@@ -9,12 +9,12 @@ const CIDR_BASE = (10 << 24) | (96 << 16); // 10.96.0.0
 const CIDR_SIZE = 1 << 20; // a /12
 /** min(max(16, size/16), 256) addresses at the bottom are reserved for explicit IPs. */
 const IP_RESERVED = Math.min(Math.max(16, CIDR_SIZE / 16), 256);
-export const NODE_PORT_MIN = 30000;
-export const NODE_PORT_MAX = 32767;
+const NODE_PORT_MIN = 30000;
+const NODE_PORT_MAX = 32767;
 /** min(max(16, size/32), 128) = 86 ports: 30000-30085 are kept for explicit choices. */
 const PORT_RESERVED = Math.min(Math.max(16, Math.floor((NODE_PORT_MAX - NODE_PORT_MIN + 1) / 32)), 128);
 
-export function ipToString(n: number): string {
+function ipToString(n: number): string {
   return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 }
 

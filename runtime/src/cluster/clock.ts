@@ -107,9 +107,6 @@ export function createClock(startMs: number = DEFAULT_EPOCH_MS): VirtualClock {
   return clock;
 }
 
-/** Speeds the UI offers: paused, real time, 10× and 60×. */
-export const SPEEDS = [0, 1, 10, 60] as const;
-
 export interface Pacer {
   setSpeed(factor: number): void;
   speed(): number;
@@ -153,6 +150,11 @@ export function rfc3339(ms: number): string {
     memoSecond = second;
   }
   return memoText;
+}
+
+/** Go's time.RFC1123Z in UTC: `Thu, 01 Jan 2026 00:15:00 +0000` (event messages, describe texts). */
+export function formatRfc1123z(ms: number): string {
+  return new Date(ms).toUTCString().replace('GMT', '+0000');
 }
 
 export function parseRfc3339(text: string | undefined): number | undefined {

@@ -3,7 +3,7 @@
 // Removing dependents is the garbage collector's job (garbage-collector.ts);
 // here the owner only gets its deletionTimestamp and finalizers.
 
-import { rfc3339 } from './clock';
+import { parseRfc3339, rfc3339 } from './clock';
 import * as errors from './api-error';
 import type { ApiError } from './api-error';
 import { qualifiedResource, type ResourceInfo } from './resources';
@@ -20,8 +20,8 @@ export interface DeleteOptions {
 export type DeleteResult = { ok: true; object: KubeObject; removed: boolean; warnings: string[] } | { ok: false; error: ApiError };
 
 /** The three namespaces the API server refuses to delete. */
-export const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
-export const DEFAULT_GRACE_SECONDS = 30;
+const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+const DEFAULT_GRACE_SECONDS = 30;
 
 export const FINALIZER_FOREGROUND = 'foregroundDeletion';
 export const FINALIZER_ORPHAN = 'orphan';
@@ -35,7 +35,7 @@ function defaultPropagation(kind: string): Propagation {
 }
 
 /** pod/strategy.go CheckGracefulDelete. */
-export function podGracePeriod(pod: KubeObject, requested: number | undefined): number {
+function podGracePeriod(pod: KubeObject, requested: number | undefined): number {
   let grace = requested ?? pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
   const phase = pod.status?.phase;
   if (!pod.spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0;
@@ -82,7 +82,7 @@ export function deleteObject(
     return { ok: true, object: live, removed: true, warnings };
   }
   // A second delete may shorten the grace period but never restarts it.
-  const existingMs = live.metadata.deletionTimestamp ? Date.parse(live.metadata.deletionTimestamp) : Infinity;
+  const existingMs = parseRfc3339(live.metadata.deletionTimestamp) ?? Infinity;
   const deadline = Math.min(existingMs, clock.now() + grace * 1000);
   const object = store.update({
     ...live,

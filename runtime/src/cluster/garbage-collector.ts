@@ -5,6 +5,7 @@
 // owner's refs are stripped from its dependents before the owner goes.
 
 import { deleteObject, FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from './deletion';
+import { withoutOwnerRef } from './owner-references';
 import { resourceForKind } from './resources';
 import type { MemoryStore } from './store/store';
 import type { Clock, KubeObject, OwnerReference, WatchEvent } from './types';
@@ -99,12 +100,7 @@ export function startGarbageCollector(deps: { store: MemoryStore; clock: Clock }
     const fins = o.metadata.finalizers ?? [];
     const uid = o.metadata.uid;
     if (fins.includes(FINALIZER_ORPHAN)) {
-      for (const d of dependentsOf(uid)) {
-        const kept = (d.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
-        const metadata = { ...d.metadata, ownerReferences: kept };
-        if (kept.length === 0) delete (metadata as { ownerReferences?: unknown }).ownerReferences;
-        store.update({ ...d, metadata });
-      }
+      for (const d of dependentsOf(uid)) store.update(withoutOwnerRef(d, uid));
       dropFinalizer(o, FINALIZER_ORPHAN);
     } else if (fins.includes(FINALIZER_FOREGROUND)) {
       const blocking = dependentsOf(uid).filter((d) => (d.metadata.ownerReferences ?? []).some((r) => r.uid === uid && r.blockOwnerDeletion));

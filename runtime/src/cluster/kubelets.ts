@@ -1,5 +1,5 @@
 // One kubelet per Node object: started when a node appears, stopped when it is
-// removed (engineer G's kubelet does the pod lifecycle). The fleet holds one
+// removed (kubelet/kubelet.ts does the pod lifecycle). The fleet holds one
 // store watch for every kubelet and routes each Pod event to the kubelet of the
 // pod's node and each Node event to that node's kubelet, so an event costs one
 // kubelet however large the cluster is (the apiserver's per-node watch cache,

@@ -6,7 +6,7 @@
 import type { MemoryStore } from './store/store';
 import type { KubeObject, WatchEvent } from './types';
 
-export const KUBERNETES_SERVICE_IP = '10.96.0.1';
+const KUBERNETES_SERVICE_IP = '10.96.0.1';
 
 export function kubernetesService(): KubeObject {
   return {

@@ -16,13 +16,13 @@ export interface NodeShape {
 /** The default worker: 2 CPU, 4Gi memory, 110 pods. */
 export const DEFAULT_NODE_SHAPE: NodeShape = { cpu: '2', memory: '4Gi', pods: '110', ephemeralStorage: '20Gi' };
 export const DEFAULT_NODE_COUNT = 3;
-export const KUBELET_VERSION = 'v1.33.0';
+const KUBELET_VERSION = 'v1.33.0';
 
 /** node-monitor-grace-period: 50 s currently (§9). */
 export const NODE_MONITOR_GRACE_MS = 50_000;
 
 /** Marks a node whose kubelet stopped heartbeating, with the instant it stopped (survives a restore). */
-export const KUBELET_STOPPED_ANNOTATION = 'kubelab.io/kubelet-stopped-at';
+const KUBELET_STOPPED_ANNOTATION = 'kubelab.io/kubelet-stopped-at';
 
 export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable';
 export const TAINT_UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';

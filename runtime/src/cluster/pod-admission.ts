@@ -16,10 +16,10 @@ import { parseQuantity, milliValue } from '../api/quantity';
 import { TAINT_UNREACHABLE } from './nodes';
 import type { KubeObject } from './types';
 
-export const DEFAULT_SERVICE_ACCOUNT = 'default';
+const DEFAULT_SERVICE_ACCOUNT = 'default';
 /** defaulttolerationseconds: --default-not-ready-toleration-seconds and --default-unreachable-toleration-seconds. */
-export const DEFAULT_TOLERATION_SECONDS = 300;
-export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
+const DEFAULT_TOLERATION_SECONDS = 300;
+const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 

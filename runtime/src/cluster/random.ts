@@ -8,7 +8,7 @@ import type { Rng } from './types';
 
 /** apiserver/pkg/storage/names/generate.go: no vowels, no 0/1/3, to avoid words and look-alikes. */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-export const DEFAULT_SUFFIX_LENGTH = 5;
+const DEFAULT_SUFFIX_LENGTH = 5;
 
 const DASH = '-'.charCodeAt(0);
 const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));

@@ -16,7 +16,7 @@ const CLUSTER_ONLY: readonly ResourceInfo[] = [
 
 let table: readonly ResourceInfo[] | undefined;
 
-export function allResources(): readonly ResourceInfo[] {
+function allResources(): readonly ResourceInfo[] {
   if (!table) {
     table = [...KINDS, ...CLUSTER_ONLY.filter((c) => !KINDS.some((k) => k.kind === c.kind))];
   }

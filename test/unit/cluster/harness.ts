@@ -1,4 +1,4 @@
-// A small cluster for the scheduler and kubelet unit tests, over F's real
+// A small cluster for the scheduler and kubelet unit tests, over the real
 // store, clock, events and node operations but without admission: pods are
 // written as given, so each test controls exactly what the kubelet sees.
 

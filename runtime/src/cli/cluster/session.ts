@@ -10,10 +10,10 @@ import { openCluster } from '../../cluster/persistence';
 import { acquireLock } from '../../cluster/persistence/lock';
 import type { Cluster } from '../../cluster/cluster';
 
-export const DEFAULT_STATE_DIR = '.kubelab';
+const DEFAULT_STATE_DIR = '.kubelab';
 
 /** Flags every cluster command accepts. */
-export const COMMON_FLAGS: Record<string, FlagSpec> = {
+const COMMON_FLAGS: Record<string, FlagSpec> = {
   state: { type: 'string' },
   seed: { type: 'string' },
   nodes: { type: 'string' },
@@ -21,7 +21,7 @@ export const COMMON_FLAGS: Record<string, FlagSpec> = {
 };
 
 /** What a command produced; nothing reaches the terminal until the state is saved. */
-export class Output {
+class Output {
   readonly out: string[] = [];
   readonly err: string[] = [];
   /** Set by any command that wrote to the cluster. */
@@ -51,7 +51,7 @@ export interface Session {
 
 export type CommandBody = (s: Session) => number | Promise<number>;
 
-export function stateDir(args: ParsedArgs, io: CliIO): string {
+function stateDir(args: ParsedArgs, io: CliIO): string {
   const dir = typeof args.flags.state === 'string' ? args.flags.state : DEFAULT_STATE_DIR;
   return isAbsolute(dir) ? dir : join(io.cwd, dir);
 }

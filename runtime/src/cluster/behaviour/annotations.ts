@@ -6,7 +6,7 @@
 
 import type { ContainerBehaviour, HttpAnswer } from './types';
 
-export const ANNOTATION_PREFIX = 'kubelab.io/behaviour-';
+const ANNOTATION_PREFIX = 'kubelab.io/behaviour-';
 
 type Override = (b: ContainerBehaviour, value: string) => ContainerBehaviour | undefined;
 
@@ -14,7 +14,7 @@ const seconds = (v: string): number | undefined => (/^\d+(\.\d+)?$/.test(v.trim(
 const integer = (v: string): number | undefined => (/^-?\d+$/.test(v.trim()) ? Number(v) : undefined);
 
 /** `200*5,500` = five 200s, then 500 for every later request. */
-export function parseHttpAnswers(v: string): HttpAnswer[] | undefined {
+function parseHttpAnswers(v: string): HttpAnswer[] | undefined {
   const answers: HttpAnswer[] = [];
   for (const part of v.split(',')) {
     const m = /^\s*(\d{3})(?:\*(\d+))?\s*$/.exec(part);
@@ -25,7 +25,7 @@ export function parseHttpAnswers(v: string): HttpAnswer[] | undefined {
 }
 
 /** Field name → how it changes the behaviour (undefined = ignore the value). */
-export const OVERRIDES: Readonly<Record<string, Override>> = {
+const OVERRIDES: Readonly<Record<string, Override>> = {
   'run-seconds': (b, v) => {
     if (v.trim() === 'forever') return { ...b, exit: undefined };
     const s = seconds(v);

@@ -10,7 +10,7 @@ import type { ContainerBehaviour, HttpAnswer } from './types';
 export type { ContainerBehaviour, HttpAnswer, TimedLog } from './types';
 
 /** Images we know nothing about: servers that answer 200 on every port and never exit. */
-export const DEFAULT_BEHAVIOUR: ContainerBehaviour = {
+const DEFAULT_BEHAVIOUR: ContainerBehaviour = {
   startupSeconds: 0,
   ports: 'any',
   http: [{ status: 200, body: '' }],

@@ -19,7 +19,7 @@ const PID1 = { kind: 'ignore' } as const;
 const KUBIA_LOGS = { lines: [{ atSeconds: 0, text: 'Kubia server starting...' }], perRequest: 'Received request from ::ffff:{client}' };
 
 /** Keyed by repository without registry and tag (`luksa/kubia`, `busybox`). */
-export const IMAGE_PROFILES: Readonly<Record<string, ImageProfile>> = {
+const IMAGE_PROFILES: Readonly<Record<string, ImageProfile>> = {
   'luksa/kubia': {
     hasEntrypoint: true,
     behaviour: {

@@ -4,6 +4,7 @@
 // next one after now.
 
 import { nextScheduleAfter } from '../../api/cron';
+import { rfc3339 } from '../clock';
 
 /** More missed runs than this raise TooManyMissedTimes (the run still happens in controller v2). */
 export const MAX_MISSED = 100;
@@ -70,16 +71,11 @@ export function scheduleWindow(schedule: string, timeZone: string | undefined, e
 
 /** RFC 3339 in the CronJob's zone (the cronjob-scheduled-timestamp annotation): `Z` for UTC, else the offset. */
 export function rfc3339InZone(ms: number, timeZone: string | undefined): string {
+  if (!timeZone || timeZone === 'UTC' || timeZone === 'Etc/UTC') return rfc3339(ms);
   const utc = new Date(Math.floor(ms / 1000) * 1000);
-  if (!timeZone || timeZone === 'UTC' || timeZone === 'Etc/UTC') return utc.toISOString().replace('.000Z', 'Z');
   const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(utc).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   const offsetMin = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
   const local = new Date(utc.getTime() + offsetMin * 60_000).toISOString().replace('.000Z', '');
   return offsetMin === 0 ? `${local}Z` : `${local}${m![1]}${m![2]}:${m![3]}`;
-}
-
-/** time.RFC1123Z, the MissSchedule message's spelling: `Thu, 01 Jan 2026 00:15:00 +0000`. */
-export function rfc1123z(ms: number): string {
-  return new Date(ms).toUTCString().replace('GMT', '+0000');
 }

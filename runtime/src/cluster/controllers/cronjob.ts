@@ -8,22 +8,23 @@
 
 import { validateTimeZone } from '../../api/cron';
 import { jsonEqual } from '../apply-merge';
-import { parseRfc3339, rfc3339 } from '../clock';
+import { formatRfc1123z, parseRfc3339, rfc3339 } from '../clock';
 import type { ClusterComponent, ClusterCore, ComponentFactory } from '../cluster';
+import { controllerOf } from '../owner-references';
 import type { KubeObject, WatchEvent } from '../types';
-import { controllerOf, newControllerRef } from './controller-ref';
-import { rfc1123z, rfc3339InZone, scheduleWindow, MAX_MISSED } from './cron-schedule';
+import { newControllerRef } from './controller-ref';
+import { rfc3339InZone, scheduleWindow, MAX_MISSED } from './cron-schedule';
 import { conditionOf, hasCondition, isJobFinished } from './job-status';
 import { childWriter } from './pod-writes';
 import { createWorkQueue, keyOf, splitKey, type ReconcileResult } from './workqueue';
 
 const COMPONENT = 'cronjob-controller';
-export const SCHEDULED_TIMESTAMP_ANNOTATION = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
+const SCHEDULED_TIMESTAMP_ANNOTATION = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
 /** nextScheduleDelta: the controller wakes 100 ms after each scheduled instant. */
 const NEXT_SCHEDULE_DELTA_MS = 100;
 
 /** getJobName: the scheduled time in minutes since the epoch makes the create idempotent. */
-export function jobNameFor(cronJobName: string, scheduledMs: number): string {
+function jobNameFor(cronJobName: string, scheduledMs: number): string {
   return `${cronJobName}-${Math.floor(scheduledMs / 60_000)}`;
 }
 
@@ -105,7 +106,7 @@ function startCronJobs(core: ClusterCore): ClusterComponent {
         const name = jobNameFor(cj.metadata.name, t);
         const alreadyRun = rfc3339(t) === lastScheduleTime || active.some((r) => r.name === name);
         if (deadline != null && t + Number(deadline) * 1000 < now) {
-          events.record(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc1123z(t)}`, source);
+          events.record(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRfc1123z(t)}`, source);
         } else if (!alreadyRun) {
           const policy = cj.spec?.concurrencyPolicy ?? 'Allow';
           if (policy === 'Forbid' && active.length > 0) {

@@ -11,17 +11,18 @@ import type { ClusterComponent, ClusterCore, ComponentFactory } from '../cluster
 import { NAME_ALPHABET } from '../random';
 import { nodeAffinityMatches, tolerates } from '../scheduler/filters';
 import type { KubeObject, WatchEvent } from '../types';
-import { claim, controllerOf } from './controller-ref';
+import { controllerOf } from '../owner-references';
+import { claim } from './controller-ref';
 import { creationMs, isAvailable, isReady, isTerminal, msUntilAvailable, podPhase } from './pod-state';
 import { BURST_REPLICAS, childWriter, podFromTemplate, slowStartBatch } from './pod-writes';
 import { createWorkQueue, keyOf, splitKey, type ReconcileResult } from './workqueue';
 
 const COMPONENT = 'daemonset-controller';
-export const REVISION_HASH_LABEL = 'controller-revision-hash';
-export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
+const REVISION_HASH_LABEL = 'controller-revision-hash';
+const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
 
 /** AddOrUpdateDaemonPodTolerations (daemonset_util.go): Exists, no tolerationSeconds, so DS pods are never evicted. */
-export function daemonTolerations(podSpec: any): any[] {
+function daemonTolerations(podSpec: any): any[] {
   const added = [
     ['node.kubernetes.io/not-ready', 'NoExecute'],
     ['node.kubernetes.io/unreachable', 'NoExecute'],
@@ -57,7 +58,7 @@ export interface Eligibility {
 }
 
 /** NodeShouldRunDaemonPod: nodeName, node selector and affinity, then taints (NoExecute evicts, NoSchedule only blocks new pods). */
-export function nodeShouldRunDaemonPod(ds: KubeObject, node: KubeObject): Eligibility {
+function nodeShouldRunDaemonPod(ds: KubeObject, node: KubeObject): Eligibility {
   const template = ds.spec?.template ?? {};
   const no = { shouldRun: false, shouldContinueRunning: false };
   if (template.spec?.nodeName && template.spec.nodeName !== node.metadata.name) return no;
@@ -70,7 +71,7 @@ export function nodeShouldRunDaemonPod(ds: KubeObject, node: KubeObject): Eligib
 }
 
 /** controller.ComputeHash: FNV-32a of the template, spelled with rand.SafeEncodeString's alphabet. */
-export function templateHash(template: unknown): string {
+function templateHash(template: unknown): string {
   let h = 0x811c9dc5;
   for (const ch of JSON.stringify(template ?? {})) {
     h ^= ch.charCodeAt(0) & 0xff;
@@ -191,7 +192,7 @@ function startDaemonSets(core: ClusterCore): ClusterComponent {
 }
 
 /** updateDaemonSetStatus: per-node counts, readiness judged on each desired node's oldest pod. */
-export function daemonStatus(ds: KubeObject, nodes: readonly KubeObject[], owned: readonly KubeObject[], nowMs: number): { status: any; requeueAfter?: number } {
+function daemonStatus(ds: KubeObject, nodes: readonly KubeObject[], owned: readonly KubeObject[], nowMs: number): { status: any; requeueAfter?: number } {
   const minReady = Number(ds.spec?.minReadySeconds ?? 0);
   const hash = templateHash(ds.spec?.template);
   let desired = 0, current = 0, misscheduled = 0, ready = 0, available = 0, updated = 0;

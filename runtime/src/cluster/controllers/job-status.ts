@@ -3,7 +3,7 @@
 // reasons and messages, the restart-based backoff check for OnFailure, and
 // the Never-restart delay before a replacement pod.
 
-import { rfc3339 } from '../clock';
+import { parseRfc3339, rfc3339 } from '../clock';
 import type { KubeObject } from '../types';
 import { finishedAtMs, podPhase, restartCounts } from './pod-state';
 
@@ -39,7 +39,7 @@ export function isJobFinished(job: KubeObject): boolean {
 export function jobFinishedMs(job: KubeObject): number | undefined {
   const c = conditionOf(job, 'Complete')?.status === 'True' ? conditionOf(job, 'Complete') : conditionOf(job, 'Failed');
   const t = job.status?.completionTime ?? (c?.status === 'True' ? c.lastTransitionTime : undefined);
-  return t ? Date.parse(t) : undefined;
+  return parseRfc3339(t);
 }
 
 /** Sets a condition; the transition time moves only when the status changes (updateConditionsIfNeeded). */
@@ -70,7 +70,7 @@ const BACKOFF_MAX_MS = 600_000;
  * n counting failures since the last success. Returns ms still to wait (0 = now).
  */
 export function replacementDelayMs(pods: readonly KubeObject[], nowMs: number): number {
-  const finish = (p: KubeObject) => finishedAtMs(p) ?? (p.metadata.deletionTimestamp ? Date.parse(p.metadata.deletionTimestamp) : 0);
+  const finish = (p: KubeObject) => finishedAtMs(p) ?? parseRfc3339(p.metadata.deletionTimestamp) ?? 0;
   const lastSuccess = Math.max(0, ...pods.filter((p) => podPhase(p) === 'Succeeded').map(finish));
   const failures = pods.filter((p) => podPhase(p) === 'Failed' && finish(p) > lastSuccess).map(finish);
   if (failures.length === 0) return 0;

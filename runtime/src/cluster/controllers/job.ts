@@ -12,7 +12,8 @@ import { jsonEqual } from '../apply-merge';
 import { parseRfc3339, rfc3339 } from '../clock';
 import type { ClusterComponent, ClusterCore, ComponentFactory } from '../cluster';
 import type { KubeObject, WatchEvent } from '../types';
-import { claim, controllerOf } from './controller-ref';
+import { controllerOf } from '../owner-references';
+import { claim } from './controller-ref';
 import {
   COMPLETIONS_REACHED, FAILURES, RESUMED, SUSPENDED, hasCondition, isJobFinished, pastBackoffLimitOnFailure, replacementDelayMs, setCondition,
 } from './job-status';
@@ -22,14 +23,14 @@ import { podsToDelete } from './ranking';
 import { createWorkQueue, keyOf, splitKey, type ReconcileResult } from './workqueue';
 
 const COMPONENT = 'job-controller';
-export const JOB_TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
+const JOB_TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
 
 const tracked = (p: KubeObject) => (p.metadata.finalizers ?? []).includes(JOB_TRACKING_FINALIZER);
 /** Terminated for the Job's bookkeeping: finished, or deleted before it could finish. */
 const terminated = (p: KubeObject) => isTerminal(p) || p.metadata.deletionTimestamp !== undefined;
 
 /** How many pods should be running (manageJob). */
-export function wantActive(job: KubeObject, succeeded: number, active: number): number {
+function wantActive(job: KubeObject, succeeded: number, active: number): number {
   const parallelism = Number(job.spec?.parallelism ?? 1);
   const completions = job.spec?.completions;
   // Work-queue mode: after the first success no new pods start and the running ones are left alone.

@@ -6,7 +6,7 @@
 import type { KubeObject } from '../types';
 import { creationMs, isReady, podPhase, readySinceMs, restartCounts } from './pod-state';
 
-export const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
+const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
 
 const PHASE_ORDER: Readonly<Record<string, number>> = { Pending: 0, Unknown: 1, Running: 2 };
 
@@ -40,7 +40,7 @@ export interface RankedPod {
   rank: number;
 }
 
-export function compareForDeletion(a: RankedPod, b: RankedPod, nowMs: number): number {
+function compareForDeletion(a: RankedPod, b: RankedPod, nowMs: number): number {
   const p = a.pod, q = b.pod;
   const scheduled = (x: KubeObject) => (x.spec?.nodeName ? 1 : 0);
   if (scheduled(p) !== scheduled(q)) return scheduled(p) - scheduled(q);

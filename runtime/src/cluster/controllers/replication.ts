@@ -10,7 +10,8 @@ import { matches, selectorFromLabelSelector, selectorFromMap, type Selector } fr
 import { jsonEqual } from '../apply-merge';
 import type { ClusterComponent, ClusterCore, ComponentFactory } from '../cluster';
 import type { KubeObject, WatchEvent } from '../types';
-import { claim, controllerOf } from './controller-ref';
+import { controllerOf } from '../owner-references';
+import { claim } from './controller-ref';
 import { isActive, isAvailable, isReady, msUntilAvailable } from './pod-state';
 import { BURST_REPLICAS, childWriter, podFromTemplate, slowStartBatch } from './pod-writes';
 import { podsToDelete } from './ranking';
@@ -37,7 +38,7 @@ const RS: ReplicatedKind = {
 };
 
 /** calculateStatus: counts over the owned active pods, before this sync's own creates and deletes. */
-export function replicaStatus(owner: KubeObject, owned: readonly KubeObject[], nowMs: number): { status: any; requeueAfter?: number } {
+function replicaStatus(owner: KubeObject, owned: readonly KubeObject[], nowMs: number): { status: any; requeueAfter?: number } {
   const templateLabels: Record<string, string> = owner.spec?.template?.metadata?.labels ?? {};
   const minReady = Number(owner.spec?.minReadySeconds ?? 0);
   const fullyLabeled = owned.filter((p) => Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)).length;

@@ -10,7 +10,7 @@ import { initSucceeded, type ContainerRecord, type PodRuntime, type ShownState, 
 export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
 /** getPhase: init first, then waiting/running/stopped counts over the app containers. */
-export function podPhase(rt: PodRuntime): Phase {
+function podPhase(rt: PodRuntime): Phase {
   const inits = rt.containers.filter((c) => c.init);
   const apps = rt.containers.filter((c) => !c.init);
   const initFailed = inits.some((c) => c.stage.kind === 'done' && c.shown.kind === 'terminated' && c.shown.exitCode !== 0);
@@ -46,7 +46,7 @@ const DIGEST_MEMO_LIMIT = 4096;
 const digests = new Map<string, string>();
 
 /** FNV-1a, widened to 64 hex digits: stable fake container and image ids. */
-export function fakeDigest(text: string): string {
+function fakeDigest(text: string): string {
   let d = digests.get(text);
   if (d === undefined) {
     if (digests.size >= DIGEST_MEMO_LIMIT) digests.clear();

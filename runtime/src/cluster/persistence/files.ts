@@ -22,28 +22,27 @@ function fsyncDir(dir: string): void {
   }
 }
 
-export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp`;
-  const fd = openSync(tmp, 'w');
+/** Writes (`w`) or appends (`a`) and returns only once the data is on disk. */
+function writeSynced(path: string, flags: 'w' | 'a', text: string): void {
+  const fd = openSync(path, flags);
   try {
     writeSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+export function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp`;
+  writeSynced(tmp, 'w', text);
   renameSync(tmp, path);
   fsyncDir(dirname(path));
 }
 
 /** Appends and waits for the disk: once this returns, the text survives a crash. */
 export function appendDurable(path: string, text: string): void {
-  const fd = openSync(path, 'a');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeSynced(path, 'a', text);
 }
 
 export function readIfExists(path: string): string | undefined {

@@ -13,7 +13,7 @@ import { ensureDir, join } from './files';
 
 export const LOCK_FILE = 'lock';
 /** How long a command waits for another one to finish before giving up (50 ms polls). */
-export const LOCK_WAIT_POLLS = 600;
+const LOCK_WAIT_POLLS = 600;
 const POLL_MS = 50;
 
 export interface LockOptions {

@@ -17,10 +17,10 @@ import { decodeRecord, decodeSnapshot, encodeRecord, encodeSnapshot, type Journa
 import { appendDurable, ensureDir, join, keepAside, readIfExists, renameIfExists, writeAtomic } from './files';
 
 export const SNAPSHOT = 'snapshot.json';
-export const SNAPSHOT_PREV = 'snapshot.prev.json';
+const SNAPSHOT_PREV = 'snapshot.prev.json';
 export const JOURNAL = 'journal.jsonl';
-export const JOURNAL_PREV = 'journal.prev.jsonl';
-export const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
+const JOURNAL_PREV = 'journal.prev.jsonl';
+const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
 
 export interface Restored {
   /** Undefined when the directory holds no cluster yet. */

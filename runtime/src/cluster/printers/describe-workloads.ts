@@ -5,8 +5,10 @@
 // object count, by phase.
 
 import { formatSelector, matches, selectorFromLabelSelector, selectorFromMap, type Selector } from '../../api/selectors';
-import { DescribeLines, eventsSection, formatLabels, rfc1123z } from './describe-writer';
+import { DescribeLines, eventsSection, rfc1123z } from './describe-writer';
+import { controllerOf } from '../owner-references';
 import { humanDuration } from './durations';
+import { formatLabelSelector, formatLabels } from './label-text';
 import { podTemplateSection } from './pod-template';
 
 export interface WorkloadDescribeInput {
@@ -17,10 +19,10 @@ export interface WorkloadDescribeInput {
 }
 
 /** `3 Running / 0 Waiting / 0 Succeeded / 0 Failed`: Pending pods count as Waiting. */
-export function podsStatus(owner: any, selector: Selector | undefined, pods: readonly any[]): string {
+function podsStatus(owner: any, selector: Selector | undefined, pods: readonly any[]): string {
   const counts: Record<string, number> = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 };
   for (const p of pods) {
-    const ref = (p.metadata?.ownerReferences ?? []).find((r: any) => r.controller === true);
+    const ref = controllerOf(p);
     if (!selector || !matches(selector, p.metadata?.labels) || ref?.uid !== owner.metadata?.uid) continue;
     const phase = p.status?.phase ?? 'Pending';
     if (phase in counts) counts[phase]++;
@@ -34,14 +36,6 @@ const selectorString = (ls: unknown) => {
   return sel ? formatSelector(sel) : '';
 };
 
-/** metav1.FormatLabelSelector: `<none>` for a missing or empty selector, `<error>` for one that does not convert. */
-function formatLabelSelector(ls: unknown): string {
-  if (ls === undefined || ls === null) return '<none>';
-  const sel = selectorFromLabelSelector(ls);
-  if (!sel) return '<error>';
-  return formatSelector(sel) || '<none>';
-}
-
 function header(l: DescribeLines, o: any): void {
   l.add(0, 'Name:', o.metadata?.name ?? '');
   l.add(0, 'Namespace:', o.metadata?.namespace ?? 'default');
@@ -54,7 +48,7 @@ function metadataMaps(l: DescribeLines, o: any): void {
 
 /** printController: `Kind/name` of the controller reference, when there is one. */
 function controlledBy(l: DescribeLines, o: any): void {
-  const ref = (o.metadata?.ownerReferences ?? []).find((r: any) => r.controller === true);
+  const ref = controllerOf(o);
   if (ref) l.add(0, 'Controlled By:', `${ref.kind}/${ref.name}`);
 }
 
@@ -67,19 +61,22 @@ function conditions(l: DescribeLines, conds: readonly any[] | undefined): void {
   for (const c of conds) l.add(1, `${c.type} `, String(c.status ?? ''), c.reason ?? '');
 }
 
-const replicasLine = (o: any) => `${o.status?.replicas ?? 0} current / ${o.spec?.replicas ?? 1} desired`;
+/** What the ReplicationController and ReplicaSet texts share after their headers. */
+function replicaSections(l: DescribeLines, o: any, selector: Selector | undefined, input: WorkloadDescribeInput): string {
+  l.add(0, 'Replicas:', `${o.status?.replicas ?? 0} current / ${o.spec?.replicas ?? 1} desired`);
+  l.add(0, 'Pods Status:', podsStatus(o, selector, input.pods));
+  podTemplateSection(l, o.spec?.template);
+  conditions(l, o.status?.conditions);
+  eventsSection(l, input.events, input.now);
+  return l.text();
+}
 
 export function describeReplicationController(rc: any, input: WorkloadDescribeInput): string {
   const l = new DescribeLines();
   header(l, rc);
   l.add(0, 'Selector:', formatLabels(rc.spec?.selector));
   metadataMaps(l, rc);
-  l.add(0, 'Replicas:', replicasLine(rc));
-  l.add(0, 'Pods Status:', podsStatus(rc, selectorFromMap(rc.spec?.selector), input.pods));
-  podTemplateSection(l, rc.spec?.template);
-  conditions(l, rc.status?.conditions);
-  eventsSection(l, input.events, input.now);
-  return l.text();
+  return replicaSections(l, rc, selectorFromMap(rc.spec?.selector), input);
 }
 
 export function describeReplicaSet(rs: any, input: WorkloadDescribeInput): string {
@@ -88,12 +85,7 @@ export function describeReplicaSet(rs: any, input: WorkloadDescribeInput): strin
   l.add(0, 'Selector:', formatLabelSelector(rs.spec?.selector));
   metadataMaps(l, rs);
   controlledBy(l, rs);
-  l.add(0, 'Replicas:', replicasLine(rs));
-  l.add(0, 'Pods Status:', podsStatus(rs, selectorFromLabelSelector(rs.spec?.selector), input.pods));
-  podTemplateSection(l, rs.spec?.template);
-  conditions(l, rs.status?.conditions);
-  eventsSection(l, input.events, input.now);
-  return l.text();
+  return replicaSections(l, rs, selectorFromLabelSelector(rs.spec?.selector), input);
 }
 
 /** The DaemonSet counters; kubectl writes them with a space, not a tab, so they stay unaligned. */

@@ -5,27 +5,15 @@
 // pass (padding 2), as tabbedString does.
 
 import { LAST_APPLIED } from '../apply-merge';
+import { formatRfc1123z, parseRfc3339 } from '../clock';
 import { ageSince } from './durations';
+import { byKey } from './label-text';
 import { tabwrite } from './tabwriter';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** RFC 1123 with a numeric zone, in UTC: `Thu, 01 Jan 2026 00:00:00 +0000`. */
+/** A stored timestamp in RFC 1123 with a numeric zone, `<unknown>` without one (describe's timestamps). */
 export function rfc1123z(timestamp: string | undefined): string {
-  const t = timestamp ? Date.parse(timestamp) : Number.NaN;
-  if (Number.isNaN(t)) return '<unknown>';
-  const d = new Date(t);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
-}
-
-const byKey = ([a]: [string, string], [b]: [string, string]) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** labels.FormatLabels: `app=kubia,env=dev` sorted by key, `<none>` when empty. */
-export function formatLabels(m: Record<string, string> | undefined): string {
-  const entries = Object.entries(m ?? {}).sort(byKey);
-  return entries.length ? entries.map(([k, v]) => `${k}=${v}`).join(',') : '<none>';
+  const t = parseRfc3339(timestamp);
+  return t === undefined ? '<unknown>' : formatRfc1123z(t);
 }
 
 /** Collects `indent + cells.join('\t')` lines. */

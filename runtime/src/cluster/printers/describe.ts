@@ -3,6 +3,7 @@
 // routes the workload, Service and Endpoints describers. Every text ends with
 // the Events section.
 
+import { controllerOf } from '../owner-references';
 import type { KubeObject, ObjectStore } from '../types';
 import { DescribeLines, eventsSection, rfc1123z } from './describe-writer';
 import { describeCronJob, describeDaemonSet, describeJob, describeReplicaSet, describeReplicationController } from './describe-workloads';
@@ -36,7 +37,7 @@ export function describePod(pod: any, evs: readonly any[], now: number): string 
   if (status.podIPs?.length) l.add(0, 'IPs:');
   else l.add(0, 'IPs:', '<none>');
   for (const ip of status.podIPs ?? []) l.add(1, 'IP:', ip.ip);
-  const owner = (meta.ownerReferences ?? []).find((o: any) => o.controller);
+  const owner = controllerOf(pod);
   if (owner) l.add(0, 'Controlled By:', `${owner.kind}/${owner.name}`);
   const place = { space: '', pod };
   if (spec.initContainers?.length) containersSection(l, 'Init Containers', spec.initContainers, status.initContainerStatuses ?? [], place);

@@ -3,6 +3,8 @@
 // String(), which kubelet messages embed ("back-off 5m0s restarting…",
 // "Successfully pulled image … in 4s").
 
+import { parseRfc3339 } from '../clock';
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -30,8 +32,8 @@ export function humanDuration(ms: number): string {
 
 /** kubectl's translateTimestampSince: `<unknown>` for a missing timestamp. */
 export function ageSince(timestamp: string | undefined, nowMs: number): string {
-  const t = timestamp ? Date.parse(timestamp) : Number.NaN;
-  return Number.isNaN(t) ? '<unknown>' : humanDuration(nowMs - t);
+  const t = parseRfc3339(timestamp);
+  return t === undefined ? '<unknown>' : humanDuration(nowMs - t);
 }
 
 /** Go's Duration.String for non-negative durations: `500ms`, `4s`, `1.5s`, `5m0s`, `1h0m0s`. */

@@ -7,7 +7,8 @@
 
 import { serviceFqdn } from '../services/dns';
 import type { KubeObject } from '../types';
-import { DescribeLines, formatLabels } from './describe-writer';
+import { DescribeLines } from './describe-writer';
+import { formatLabels } from './label-text';
 
 /**
  * formatEndpoints for one Service port: the ready `ip:port` pairs serving it,

@@ -4,6 +4,7 @@
 // NAMESPACE, `labelColumns` the -L columns, `showLabels` a trailing LABELS.
 
 import { ageSince } from './durations';
+import { formatLabelSelector, formatLabels } from './label-text';
 import { podColumns } from './pod-status';
 import { tabwrite } from './tabwriter';
 
@@ -24,19 +25,25 @@ interface Column {
 const none = (v: unknown) => (v === undefined || v === null || v === '' ? '<none>' : String(v));
 const age: Column = { header: 'AGE', cell: (o, now) => ageSince(o.metadata?.creationTimestamp, now) };
 const name: Column = { header: 'NAME', cell: (o) => o.metadata?.name ?? '' };
-const labelsText = (labels: Record<string, string> | undefined) =>
-  Object.keys(labels ?? {}).length ? Object.entries(labels!).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',') : '<none>';
-const selectorText = (sel: Record<string, string> | undefined) => (sel && Object.keys(sel).length ? labelsText(sel) : '<none>');
-const matchLabelsText = (sel: any) => {
-  const parts = [
-    ...Object.entries(sel?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`),
-    ...(sel?.matchExpressions ?? []).map((e: any) =>
-      e.operator === 'Exists' ? e.key : e.operator === 'DoesNotExist' ? `!${e.key}` : `${e.key} ${e.operator.toLowerCase()} (${(e.values ?? []).join(',')})`),
-  ];
-  return parts.length ? parts.join(',') : '<none>';
-};
-const containers = (tpl: any) => (tpl?.spec?.containers ?? []).map((c: any) => c.name).join(',');
-const images = (tpl: any) => (tpl?.spec?.containers ?? []).map((c: any) => c.image).join(',');
+const containerField = (tpl: any, field: 'name' | 'image') => (tpl?.spec?.containers ?? []).map((c: any) => c[field]).join(',');
+
+/** The -o wide CONTAINERS, IMAGES and SELECTOR columns every workload printer ends with. */
+const templateColumns = (template: (o: any) => any, selector: (o: any) => string): Column[] => [
+  { header: 'CONTAINERS', wide: true, cell: (o) => containerField(template(o), 'name') },
+  { header: 'IMAGES', wide: true, cell: (o) => containerField(template(o), 'image') },
+  { header: 'SELECTOR', wide: true, cell: selector },
+];
+const podTemplate = (o: any) => o.spec?.template;
+const labelSelectorColumn = (o: any) => formatLabelSelector(o.spec?.selector);
+
+/** ReplicationController and ReplicaSet print the same replica counters. */
+const replicaColumns: readonly Column[] = [
+  name,
+  { header: 'DESIRED', cell: (o) => String(o.spec?.replicas ?? 0) },
+  { header: 'CURRENT', cell: (o) => String(o.status?.replicas ?? 0) },
+  { header: 'READY', cell: (o) => String(o.status?.readyReplicas ?? 0) },
+  age,
+];
 
 function nodeStatus(n: any): string {
   const ready = (n.status?.conditions ?? []).find((c: any) => c.type === 'Ready');
@@ -152,29 +159,11 @@ const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     { header: 'EXTERNAL-IP', cell: externalIP },
     { header: 'PORT(S)', cell: servicePorts },
     age,
-    { header: 'SELECTOR', wide: true, cell: (o) => selectorText(o.spec?.selector) },
+    { header: 'SELECTOR', wide: true, cell: (o) => formatLabels(o.spec?.selector) },
   ],
   Endpoints: [name, { header: 'ENDPOINTS', cell: endpointsText }, age],
-  ReplicationController: [
-    name,
-    { header: 'DESIRED', cell: (o) => String(o.spec?.replicas ?? 0) },
-    { header: 'CURRENT', cell: (o) => String(o.status?.replicas ?? 0) },
-    { header: 'READY', cell: (o) => String(o.status?.readyReplicas ?? 0) },
-    age,
-    { header: 'CONTAINERS', wide: true, cell: (o) => containers(o.spec?.template) },
-    { header: 'IMAGES', wide: true, cell: (o) => images(o.spec?.template) },
-    { header: 'SELECTOR', wide: true, cell: (o) => selectorText(o.spec?.selector) },
-  ],
-  ReplicaSet: [
-    name,
-    { header: 'DESIRED', cell: (o) => String(o.spec?.replicas ?? 0) },
-    { header: 'CURRENT', cell: (o) => String(o.status?.replicas ?? 0) },
-    { header: 'READY', cell: (o) => String(o.status?.readyReplicas ?? 0) },
-    age,
-    { header: 'CONTAINERS', wide: true, cell: (o) => containers(o.spec?.template) },
-    { header: 'IMAGES', wide: true, cell: (o) => images(o.spec?.template) },
-    { header: 'SELECTOR', wide: true, cell: (o) => matchLabelsText(o.spec?.selector) },
-  ],
+  ReplicationController: [...replicaColumns, ...templateColumns(podTemplate, (o) => formatLabels(o.spec?.selector))],
+  ReplicaSet: [...replicaColumns, ...templateColumns(podTemplate, labelSelectorColumn)],
   DaemonSet: [
     name,
     { header: 'DESIRED', cell: (o) => String(o.status?.desiredNumberScheduled ?? 0) },
@@ -182,11 +171,9 @@ const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     { header: 'READY', cell: (o) => String(o.status?.numberReady ?? 0) },
     { header: 'UP-TO-DATE', cell: (o) => String(o.status?.updatedNumberScheduled ?? 0) },
     { header: 'AVAILABLE', cell: (o) => String(o.status?.numberAvailable ?? 0) },
-    { header: 'NODE SELECTOR', cell: (o) => selectorText(o.spec?.template?.spec?.nodeSelector) },
+    { header: 'NODE SELECTOR', cell: (o) => formatLabels(o.spec?.template?.spec?.nodeSelector) },
     age,
-    { header: 'CONTAINERS', wide: true, cell: (o) => containers(o.spec?.template) },
-    { header: 'IMAGES', wide: true, cell: (o) => images(o.spec?.template) },
-    { header: 'SELECTOR', wide: true, cell: (o) => matchLabelsText(o.spec?.selector) },
+    ...templateColumns(podTemplate, labelSelectorColumn),
   ],
   Job: [
     name,
@@ -194,9 +181,7 @@ const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     { header: 'COMPLETIONS', cell: jobCompletions },
     { header: 'DURATION', cell: jobDuration },
     age,
-    { header: 'CONTAINERS', wide: true, cell: (o) => containers(o.spec?.template) },
-    { header: 'IMAGES', wide: true, cell: (o) => images(o.spec?.template) },
-    { header: 'SELECTOR', wide: true, cell: (o) => matchLabelsText(o.spec?.selector) },
+    ...templateColumns(podTemplate, labelSelectorColumn),
   ],
   CronJob: [
     name,
@@ -206,9 +191,7 @@ const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     { header: 'ACTIVE', cell: (o) => String((o.status?.active ?? []).length) },
     { header: 'LAST SCHEDULE', cell: (o, now) => (o.status?.lastScheduleTime ? ageSince(o.status.lastScheduleTime, now) : '<none>') },
     age,
-    { header: 'CONTAINERS', wide: true, cell: (o) => containers(o.spec?.jobTemplate?.spec?.template) },
-    { header: 'IMAGES', wide: true, cell: (o) => images(o.spec?.jobTemplate?.spec?.template) },
-    { header: 'SELECTOR', wide: true, cell: (o) => matchLabelsText(o.spec?.jobTemplate?.spec?.selector) },
+    ...templateColumns((o) => o.spec?.jobTemplate?.spec?.template, (o) => formatLabelSelector(o.spec?.jobTemplate?.spec?.selector)),
   ],
 };
 
@@ -224,7 +207,7 @@ export function columnsFor(kind: string, opts: TableOptions): Column[] {
   if (opts.allNamespaces) out.push({ header: 'NAMESPACE', cell: (o) => o.metadata?.namespace ?? '' });
   out.push(...cols);
   for (const key of opts.labelColumns ?? []) out.push({ header: labelHeader(key), cell: (o) => o.metadata?.labels?.[key] ?? '' });
-  if (opts.showLabels) out.push({ header: 'LABELS', cell: (o) => labelsText(o.metadata?.labels) });
+  if (opts.showLabels) out.push({ header: 'LABELS', cell: (o) => formatLabels(o.metadata?.labels) });
   return out;
 }
 

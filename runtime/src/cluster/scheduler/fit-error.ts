@@ -15,7 +15,7 @@ function histogram(items: string[]): string {
   return [...counts].map(([r, n]) => `${n} ${r}`).sort().join(', ');
 }
 
-export const NO_NODES_MESSAGE = 'no nodes available to schedule pods';
+const NO_NODES_MESSAGE = 'no nodes available to schedule pods';
 
 export function fitErrorMessage(verdicts: readonly NodeVerdict[]): string {
   const n = verdicts.length;

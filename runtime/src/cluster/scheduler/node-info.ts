@@ -3,12 +3,13 @@
 // max(sum of containers, largest init container) + overhead; for scoring only,
 // a container without requests counts as 100m CPU / 200Mi (non-zero defaults).
 
+import { controllerOf } from '../owner-references';
 import type { KubeObject } from '../types';
 import { addResource, emptyResource, maxResource, resourceOf, type Resource } from './resource';
 
 /** schedutil: DefaultMilliCPURequest 100m, DefaultMemoryRequest 200Mi. */
-export const NON_ZERO_MILLI_CPU = 100;
-export const NON_ZERO_MEMORY = 200 * 1024 * 1024;
+const NON_ZERO_MILLI_CPU = 100;
+const NON_ZERO_MEMORY = 200 * 1024 * 1024;
 
 /** A node without `pods` in its allocatable list takes 110 (the kubelet's --max-pods default). */
 const DEFAULT_MAX_PODS = 110;
@@ -21,7 +22,7 @@ function containerRequests(c: any, nonZero: boolean): Resource {
   return out;
 }
 
-export function podRequests(pod: KubeObject, nonZero = false): Resource {
+function podRequests(pod: KubeObject, nonZero = false): Resource {
   const spec = pod.spec ?? {};
   const sum = emptyResource();
   for (const c of spec.containers ?? []) addResource(sum, containerRequests(c, nonZero));
@@ -35,7 +36,7 @@ export interface HostPort {
   protocol: string;
 }
 
-export function podHostPorts(pod: KubeObject): HostPort[] {
+function podHostPorts(pod: KubeObject): HostPort[] {
   return (pod.spec?.containers ?? []).flatMap((c: any) =>
     (c.ports ?? []).filter((p: any) => typeof p.hostPort === 'number' && p.hostPort > 0).map((p: any) => ({ port: p.hostPort, protocol: p.protocol ?? 'TCP' })),
   );
@@ -62,7 +63,7 @@ export function podDemand(pod: KubeObject): PodDemand {
     scalarNames: Object.keys(requests.scalar).filter((k) => k !== 'pods').sort((a, b) => a.localeCompare(b)),
     nonZero: podRequests(pod, true),
     hostPorts: podHostPorts(pod),
-    owner: pod.metadata.ownerReferences?.find((o) => o.controller)?.uid,
+    owner: controllerOf(pod)?.uid,
   };
 }
 

@@ -16,7 +16,7 @@ import { SchedulingQueue, type QueuedPod } from './queue';
 
 export type { Placement } from './cycle';
 
-export const SCHEDULER_NAME = 'default-scheduler';
+const SCHEDULER_NAME = 'default-scheduler';
 const BACKOFF_INITIAL_MS = 1_000;
 const BACKOFF_MAX_MS = 10_000;
 
@@ -36,7 +36,7 @@ export function placePod(pod: KubeObject, nodes: readonly KubeObject[], podsOf: 
   return runCycle(pod, infos, { rng }).placement;
 }
 
-export function needsScheduling(pod: KubeObject): boolean {
+function needsScheduling(pod: KubeObject): boolean {
   const phase = pod.status?.phase;
   return (
     !pod.spec?.nodeName &&

@@ -5,11 +5,11 @@
 import type { KubeObject, ObjectStore } from '../types';
 import { isReady } from '../controllers/pod-state';
 
-export const CLUSTER_DOMAIN = 'cluster.local';
+const CLUSTER_DOMAIN = 'cluster.local';
 /** kube-dns's ClusterIP in a kubeadm/kind cluster (§8). */
-export const CLUSTER_DNS_IP = '10.96.0.10';
+const CLUSTER_DNS_IP = '10.96.0.10';
 /** The resolver tries the search list first for names with fewer dots than this. */
-export const NDOTS = 5;
+const NDOTS = 5;
 
 /** `kubia.default.svc.cluster.local`. */
 export function serviceFqdn(name: string, namespace: string): string {
@@ -28,7 +28,7 @@ export function serviceSrvNames(svc: KubeObject): string[] {
 }
 
 /** The search list of a pod in `namespace`, most specific first. */
-export function searchDomains(namespace: string): string[] {
+function searchDomains(namespace: string): string[] {
   return [`${namespace}.svc.${CLUSTER_DOMAIN}`, `svc.${CLUSTER_DOMAIN}`, CLUSTER_DOMAIN];
 }
 

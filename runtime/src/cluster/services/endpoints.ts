@@ -36,7 +36,7 @@ export interface EndpointSubset {
 }
 
 /** Whether the controller manages this Service's Endpoints: it has a selector and is not ExternalName. */
-export function managesEndpoints(svc: KubeObject): boolean {
+function managesEndpoints(svc: KubeObject): boolean {
   return svc.spec?.type !== 'ExternalName' && svc.spec?.selector !== undefined && svc.spec?.selector !== null;
 }
 
@@ -140,7 +140,7 @@ const sameContent = (a: KubeObject, b: KubeObject) =>
   JSON.stringify(a.metadata.labels ?? {}) === JSON.stringify(b.metadata.labels ?? {});
 
 /** syncService for one `ns/name` key: create, update or delete the Endpoints. */
-export function reconcileEndpoints(store: ObjectStore, namespace: string, name: string): void {
+function reconcileEndpoints(store: ObjectStore, namespace: string, name: string): void {
   const svc = store.get('Service', namespace, name);
   const live = store.get('Endpoints', namespace, name);
   if (!svc) {

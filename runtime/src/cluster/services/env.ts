@@ -79,12 +79,12 @@ export function linkedServices(store: ObjectStore, pod: KubeObject, startedAtMs:
 }
 
 /** The Service variables for a container started at `startedAtMs` (the kubelet's hook at container start). */
-export function serviceEnvironment(store: ObjectStore, pod: KubeObject, startedAtMs: number): EnvVar[] {
+function serviceEnvironment(store: ObjectStore, pod: KubeObject, startedAtMs: number): EnvVar[] {
   return serviceEnvVars(linkedServices(store, pod, startedAtMs));
 }
 
 /** When the running instance of a container started, from the pod's status; undefined while it is not running. */
-export function containerStartedAt(pod: KubeObject, container: string): number | undefined {
+function containerStartedAt(pod: KubeObject, container: string): number | undefined {
   const status = (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === container);
   return parseRfc3339(status?.state?.running?.startedAt);
 }

@@ -63,7 +63,7 @@ export type RequestResult =
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /** The client's IP: a pod's IP, an address as given, or an error for anything else. */
-export function clientIP(store: ObjectStore, namespace: string, from: string | undefined): { ip: string } | { error: string } {
+function clientIP(store: ObjectStore, namespace: string, from: string | undefined): { ip: string } | { error: string } {
   if (from === undefined) return { ip: DEFAULT_CLIENT_IP };
   if (IPV4.test(from) && from.split('.').every((o) => Number(o) <= 255)) return { ip: from };
   const pod = store.get('Pod', namespace, from);

@@ -10,6 +10,7 @@ import type { Selector } from '../../api/selectors';
 import { matches } from '../../api/selectors';
 import { jsonEqual } from '../apply-merge';
 import { rfc3339 } from '../clock';
+import { controllerOf } from '../owner-references';
 import type { Clock, KubeObject, ListOptions, ObjectMeta, ObjectStore, Rng, WatchEvent } from '../types';
 import { IndexSet, sortKeys } from './index-set';
 import { isNamespacedKind, objectKey } from './keys';
@@ -21,11 +22,18 @@ export const MAX_GENERATE_PREFIX = 58;
 const GENERATION_KINDS = new Set(['Pod', 'ReplicationController', 'ReplicaSet', 'DaemonSet', 'Deployment', 'Job', 'CronJob']);
 
 /** How many past watch events a watch from an old resourceVersion can replay before 410 Gone. */
-export const WATCH_HISTORY = 10_000;
+const WATCH_HISTORY = 10_000;
 
 /** Unscheduled pods sit under "" so the scheduler's `spec.nodeName=` query is indexed too. */
 const nodeOf = (o: KubeObject | undefined) => (o?.kind === 'Pod' ? String(o.spec?.nodeName ?? '') : undefined);
-const controllerUidOf = (o: KubeObject | undefined) => o?.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
+const controllerUidOf = (o: KubeObject | undefined) => (o ? controllerOf(o)?.uid : undefined);
+
+/** Moves `key` from index entry `from` to `to` (undefined: in none). */
+function moveEntry(ix: IndexSet, key: string, from: string | undefined, to: string | undefined): void {
+  if (from === to) return;
+  if (from !== undefined) ix.delete(from, key);
+  if (to !== undefined) ix.add(to, key);
+}
 
 class KindTable {
   readonly objects = new Map<string, KubeObject>();
@@ -51,12 +59,8 @@ class KindTable {
 
   // A status write or a relabel leaves most entries alone; re-adding them would also throw away their sorted order.
   private reindex(key: string, prev: KubeObject | undefined, next: KubeObject | undefined): void {
-    const pns = prev?.metadata.namespace;
-    const nns = next?.metadata.namespace;
-    if (pns !== nns) {
-      if (pns) this.byNamespace.delete(pns, key);
-      if (nns) this.byNamespace.add(nns, key);
-    }
+    // Cluster-scoped objects (no or an empty namespace) are in no namespace entry.
+    moveEntry(this.byNamespace, key, prev?.metadata.namespace || undefined, next?.metadata.namespace || undefined);
     const pl: Record<string, string> = prev?.metadata.labels ?? {};
     const nl: Record<string, string> = next?.metadata.labels ?? {};
     for (const k in pl) if (nl[k] !== pl[k]) this.byLabel.get(k)?.delete(pl[k], key);
@@ -66,18 +70,8 @@ class KindTable {
       if (!ix) this.byLabel.set(k, (ix = new IndexSet()));
       ix.add(nl[k], key);
     }
-    const pn = nodeOf(prev);
-    const nn = nodeOf(next);
-    if (pn !== nn) {
-      if (pn !== undefined) this.byNode.delete(pn, key);
-      if (nn !== undefined) this.byNode.add(nn, key);
-    }
-    const po = controllerUidOf(prev);
-    const no = controllerUidOf(next);
-    if (po !== no) {
-      if (po !== undefined) this.byOwner.delete(po, key);
-      if (no !== undefined) this.byOwner.add(no, key);
-    }
+    moveEntry(this.byNode, key, nodeOf(prev), nodeOf(next));
+    moveEntry(this.byOwner, key, controllerUidOf(prev), controllerUidOf(next));
   }
 
   /** The keys, in key order, of the smallest index entry that contains every answer (all keys without one). */
@@ -211,6 +205,15 @@ export function createStore(deps: StoreOptions): MemoryStore {
     markDirty(next.kind, next.metadata.namespace, next.metadata.name);
   };
 
+  // Writers go through admission, which answers NotFound first: a miss here is a bug, not user input.
+  const existing = (obj: KubeObject) => {
+    const t = table(obj.kind);
+    const key = keyOf(obj);
+    const prev = t.objects.get(key);
+    if (!prev) throw new Error(`store: ${obj.kind} ${key} not found`);
+    return { t, key, prev };
+  };
+
   const uniqueName = (t: KindTable, namespace: string | undefined, prefix: string) => {
     // RetryGenerateName: newer apiservers draw again on a clash instead of failing.
     for (;;) {
@@ -272,10 +275,7 @@ export function createStore(deps: StoreOptions): MemoryStore {
     },
 
     update(obj) {
-      const t = table(obj.kind);
-      const key = keyOf(obj);
-      const prev = t.objects.get(key);
-      if (!prev) throw new Error(`store: ${obj.kind} ${key} not found`);
+      const { t, key, prev } = existing(obj);
       rv++;
       let generation = prev.metadata.generation;
       if (generation !== undefined) {
@@ -306,10 +306,7 @@ export function createStore(deps: StoreOptions): MemoryStore {
     },
 
     updateStatus(obj) {
-      const t = table(obj.kind);
-      const key = keyOf(obj);
-      const prev = t.objects.get(key);
-      if (!prev) throw new Error(`store: ${obj.kind} ${key} not found`);
+      const { t, key, prev } = existing(obj);
       rv++;
       const stored: KubeObject = { ...prev, status: obj.status, metadata: { ...prev.metadata, resourceVersion: String(rv) } };
       t.objects.set(key, stored);
