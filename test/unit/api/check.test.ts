@@ -2,50 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { checkObject, isKubernetesLike, type Finding } from '../../../runtime/src/api/check';
+import { seedManifest } from '../../seeds';
 
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
 const check = (yaml: string) => checkObject(parse(yaml));
 
 // The manifests of "Kubernetes in Action" ch. 3–4 as the seed notes give them.
 const seeds = {
-  kubiaManual: `apiVersion: v1
-kind: Pod
-metadata:
-  name: kubia-manual
-spec:
-  containers:
-    - image: luksa/kubia
-      name: kubia
-      ports:
-        - containerPort: 8080
-          protocol: TCP
-`,
-  withLabels: `apiVersion: v1
-kind: Pod
-metadata:
-  name: kubia-manual-with-labels
-  labels:
-    creation_method: manual
-    env: prod
-spec:
-  containers:
-    - image: luksa/kubia
-      name: kubia
-      ports:
-        - containerPort: 8080
-          protocol: TCP
-`,
-  gpu: `apiVersion: v1
-kind: Pod
-metadata:
-  name: kubia-gpu
-spec:
-  nodeSelector:
-    gpu: "true"
-  containers:
-    - image: luksa/kubia
-      name: kubia
-`,
+  kubiaManual: seedManifest('kubia-manual'),
+  withLabels: seedManifest('kubia-manual-with-labels'),
+  gpu: seedManifest('kubia-gpu'),
   liveness: `apiVersion: v1
 kind: Pod
 metadata:
@@ -60,11 +26,7 @@ spec:
           port: 8080
         initialDelaySeconds: 15
 `,
-  namespace: `apiVersion: v1
-kind: Namespace
-metadata:
-  name: custom-namespace
-`,
+  namespace: seedManifest('custom-namespace'),
   rc: `apiVersion: v1
 kind: ReplicationController
 metadata:
@@ -102,25 +64,7 @@ spec:
         - name: kubia
           image: luksa/kubia
 `,
-  ds: `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: ssd-monitor
-spec:
-  selector:
-    matchLabels:
-      app: ssd-monitor
-  template:
-    metadata:
-      labels:
-        app: ssd-monitor
-    spec:
-      nodeSelector:
-        disk: ssd
-      containers:
-        - name: main
-          image: luksa/ssd-monitor
-`,
+  ds: seedManifest('ssd-monitor-daemonset'),
   job: `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -136,23 +80,7 @@ spec:
         - name: main
           image: luksa/batch-job
 `,
-  parallelJob: `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: multi-completion-batch-job
-spec:
-  completions: 5
-  parallelism: 2
-  template:
-    metadata:
-      labels:
-        app: batch-job
-    spec:
-      restartPolicy: OnFailure
-      containers:
-        - name: main
-          image: luksa/batch-job
-`,
+  parallelJob: seedManifest('multi-completion-parallel-batch-job'),
   cronJob: (apiVersion: string) => `apiVersion: ${apiVersion}
 kind: CronJob
 metadata:

@@ -6,6 +6,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { decode } from '../../../runtime/src/api/decode';
 import { kindByName, resolveKind, type KindInfo } from '../../../runtime/src/api/kinds';
 import { QUANTITY_PATTERN } from '../../../runtime/src/api/quantity';
+import { seedManifest } from '../../seeds';
 
 const QUANTITY_MESSAGE = `quantities must match the regular expression '${QUANTITY_PATTERN}'`;
 
@@ -85,26 +86,7 @@ spec:
         - name: kubia
           image: luksa/kubia
 `,
-  DaemonSet: `
-apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: ssd-monitor
-spec:
-  selector:
-    matchLabels:
-      app: ssd-monitor
-  template:
-    metadata:
-      labels:
-        app: ssd-monitor
-    spec:
-      nodeSelector:
-        disk: ssd
-      containers:
-        - name: main
-          image: luksa/ssd-monitor
-`,
+  DaemonSet: seedManifest('ssd-monitor-daemonset'),
   Job: `
 apiVersion: batch/v1
 kind: Job
@@ -124,26 +106,7 @@ spec:
         - name: main
           image: luksa/batch-job
 `,
-  CronJob: `
-apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: batch-job-every-fifteen-minutes
-spec:
-  schedule: "0,15,30,45 * * * *"
-  startingDeadlineSeconds: 15
-  jobTemplate:
-    spec:
-      template:
-        metadata:
-          labels:
-            app: periodic-batch-job
-        spec:
-          restartPolicy: OnFailure
-          containers:
-          - name: main
-            image: luksa/batch-job
-`,
+  CronJob: seedManifest('batch-job-every-fifteen-minutes'),
   Service: `
 apiVersion: v1
 kind: Service
@@ -161,12 +124,7 @@ spec:
   selector:
     app: kubia
 `,
-  Namespace: `
-apiVersion: v1
-kind: Namespace
-metadata:
-  name: custom-namespace
-`,
+  Namespace: seedManifest('custom-namespace'),
 };
 
 test('the book manifests of every kind decode without errors', () => {
