@@ -2,8 +2,9 @@
 // Running in virtual time; prints wall time, peak memory (RSS) and the cost of
 // one more pod at 1,000 and at 100,000 pods. Goals: ≤ 10 s, ≤ 1.5 GB, and a
 // marginal cost that does not grow with the cluster.
-// Run through tsx (see package.json) so it uses the TypeScript sources directly.
-import { createCluster } from '../../runtime/src/cluster/cluster.ts';
+import { loadBundled } from './bundle.mjs';
+
+const { createCluster } = await loadBundled(`export { createCluster } from './runtime/src/cluster/cluster';`);
 
 const NODES = Number(process.env.BENCH_NODES ?? 1000);
 const PODS = Number(process.env.BENCH_PODS ?? 100_000);

@@ -6,27 +6,13 @@
 // The pods name a scheduler that does not exist, so the default scheduler
 // leaves them alone: on a cluster without nodes it would otherwise retry every
 // pod at each 5-minute flush, which is the scheduler's cost, not the controllers'.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadBundled } from './bundle.mjs';
 
 const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 10_000);
 const CRONJOBS = Number(process.env.BENCH_CRONJOBS ?? 1_000);
 
-const dir = mkdtempSync(join(tmpdir(), 'kubelab-bench-'));
-const out = join(dir, 'controllers.cjs');
-await build({
-  stdin: {
-    contents: `export { createCluster } from './runtime/src/cluster/cluster';
-export { WORKLOAD_CONTROLLERS } from './runtime/src/cluster/controllers';`,
-    resolveDir: process.cwd(), loader: 'ts',
-  },
-  bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error',
-});
-const { createCluster, WORKLOAD_CONTROLLERS } = createRequire(import.meta.url)(out);
-rmSync(dir, { recursive: true, force: true });
+const { createCluster, WORKLOAD_CONTROLLERS } = await loadBundled(`export { createCluster } from './runtime/src/cluster/cluster';
+export { WORKLOAD_CONTROLLERS } from './runtime/src/cluster/controllers';`);
 
 const NO_SCHEDULER = 'bench-no-scheduler';
 const ms = (t0) => (performance.now() - t0).toFixed(0);
