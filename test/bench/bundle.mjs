@@ -7,9 +7,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Bundles `source` (TypeScript, resolved from the repository root) and returns its exports. */
+/**
+ * Bundles `source` (TypeScript, resolved from the repository root) and returns
+ * its exports. With BENCH_BUNDLE_DIR set the bundle is kept there, so a
+ * `--cpu-prof` profile's line numbers can be read against it.
+ */
 export async function loadBundled(source) {
-  const dir = mkdtempSync(join(tmpdir(), 'kubelab-bench-'));
+  const keep = process.env.BENCH_BUNDLE_DIR;
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'kubelab-bench-'));
   const out = join(dir, 'bench.cjs');
   try {
     await build({
@@ -18,6 +23,6 @@ export async function loadBundled(source) {
     });
     return createRequire(import.meta.url)(out);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
