@@ -4,7 +4,7 @@
 
 import { applyOverrides } from './annotations';
 import { isReadableProgram, readCommand } from './commands';
-import { profileFor } from './profiles';
+import { profileFor, type ImageProfile } from './profiles';
 import type { ContainerBehaviour, HttpAnswer } from './types';
 
 export type { ContainerBehaviour, HttpAnswer, TimedLog } from './types';
@@ -36,9 +36,31 @@ export interface ContainerLike {
   args?: string[];
 }
 
+/** An image's behaviour before the pod has its say: the defaults laid over by its profile. */
+interface ImageBehaviour {
+  profile: ImageProfile | undefined;
+  behaviour: ContainerBehaviour;
+}
+
+// Every pod of a workload runs the same few images; their behaviour is shared
+// (behaviours are never changed in place, only replaced). Bounded all the same:
+// image names come from user manifests.
+const IMAGE_MEMO_LIMIT = 4096;
+const imageBehaviours = new Map<string, ImageBehaviour>();
+
+function imageBehaviour(image: string): ImageBehaviour {
+  let known = imageBehaviours.get(image);
+  if (!known) {
+    if (imageBehaviours.size >= IMAGE_MEMO_LIMIT) imageBehaviours.clear();
+    const profile = profileFor(image);
+    imageBehaviours.set(image, (known = { profile, behaviour: { ...DEFAULT_BEHAVIOUR, ...profile?.behaviour } }));
+  }
+  return known;
+}
+
 export function behaviourFor(pod: PodLike, container: ContainerLike): ContainerBehaviour {
-  const profile = profileFor(container.image ?? '');
-  let b: ContainerBehaviour = { ...DEFAULT_BEHAVIOUR, ...profile?.behaviour };
+  const { profile, behaviour } = imageBehaviour(container.image ?? '');
+  let b = behaviour;
   const isJobPod = pod.metadata?.ownerReferences?.some((o) => o.kind === 'Job') ?? false;
   if (!profile && isJobPod) b = { ...b, exit: { afterSeconds: DEFAULT_JOB_RUN_SECONDS, code: 0 } };
 

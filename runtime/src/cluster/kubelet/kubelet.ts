@@ -1,8 +1,11 @@
 // One kubelet per node: it watches the pods bound to its node and drives each
 // through the lifecycle (runtime-semantics §7). A sync is level-triggered —
-// read the pod, advance its runtime to now, post the generated status if it
-// differs, arm one timer for the next due step — and watch events and timers
-// only trigger syncs. A failed node's kubelet does nothing until restored.
+// read the pod, advance its runtime to now, post the status generated from it
+// if that differs, arm one timer for the next due step — and watch events and
+// timers only trigger syncs. It posts a status only when it changed (as
+// upstream's status manager does), generates one only when a step changed what
+// it shows, and syncs on no watch event that brings nothing new. A failed
+// node's kubelet does nothing until restored.
 
 import { jsonEqual } from '../apply-merge';
 import { parseRfc3339 } from '../clock';
@@ -12,6 +15,7 @@ import { createBackoff } from './backoff';
 import { advance, allStopped, applySpecChanges, connect, createPodRuntime, logLines, nextDue, terminate, type PodRuntime, type WorkerContext } from './pod-runtime';
 import type { KubeletState } from './saved-state';
 import { generateStatus } from './status';
+import { createStatusMemo, type StatusMemo } from './status-memo';
 import { TIMINGS } from './timings';
 
 export interface KubeletDeps {
@@ -46,24 +50,66 @@ export interface Kubelet {
   stop(): void;
 }
 
+/** What a kubelet reads from its Node object. */
+interface NodeView {
+  failed: boolean;
+  hostIP: string;
+  /** The first three octets of the node's podCIDR: host-local IPAM hands out `<prefix>.N`. */
+  podNetwork: string;
+}
+
+function viewOf(node: KubeObject | undefined): NodeView | undefined {
+  if (!node) return undefined;
+  const cidr: string = node.spec?.podCIDR ?? '10.244.0.0/24';
+  return {
+    failed: isNodeFailed(node),
+    hostIP: (node.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? '',
+    podNetwork: cidr.split('/')[0].split('.').slice(0, 3).join('.'),
+  };
+}
+
+/** The kubelet's pod worker: the runtime and what the kubelet keeps beside it (not saved; a restore starts afresh). */
+interface PodWorker {
+  rt: PodRuntime;
+  memo: StatusMemo;
+  /** The armed timer and its instant (fields, not an object allocated on every arm). */
+  timerId?: number;
+  timerAtMs?: number;
+  /** The pod as the last sync left it (as read, or as its status write stored it). */
+  synced?: KubeObject;
+  /**
+   * The node view that sync generated the status with: while the runtime
+   * shows nothing new and the pod still carries that status, generating
+   * again would give the same status.
+   */
+  statusNode?: NodeView;
+  /**
+   * The resourceVersion of the last status write: the watch event it causes
+   * carries nothing the kubelet does not already know, so it triggers no sync
+   * (the status manager's writes do not wake the pod worker upstream either).
+   */
+  writtenVersion?: string;
+}
+
+const podKey = (namespace: string | undefined, name: string) => `${namespace ?? 'default'}/${name}`;
+
 export function createKubelet(deps: KubeletDeps): Kubelet {
   const { nodeName, store, clock, events, saved } = deps;
-  const runtimes = new Map<string, PodRuntime>(Object.entries(saved?.pods ?? {}));
-  const timers = new Map<string, { id: number; atMs: number }>();
+  const workers = new Map<string, PodWorker>();
+  for (const [key, rt] of Object.entries(saved?.pods ?? {})) workers.set(key, { rt, memo: createStatusMemo() });
   const images = new Set<string>(saved?.images);
   const backoff = createBackoff(undefined, undefined, saved?.backoff);
   let lastIP = saved?.lastIP ?? 1;
+  const source = { component: 'kubelet', host: nodeName };
 
-  const node = () => store.get('Node', undefined, nodeName);
-  const hostIP = () => (node()?.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? '';
-  const podKey = (p: KubeObject) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
+  // The node as of the last Node event this kubelet received (its node informer upstream).
+  let node = viewOf(store.get('Node', undefined, nodeName));
 
   // host-local IPAM: sequential addresses from .2 of the node's podCIDR, never reused while the kubelet runs.
   // The pods already here are read once per kubelet, not on every allocation (that cost grew with the node).
   let scannedIPs = false;
   const allocateIP = () => {
-    const cidr: string = node()?.spec?.podCIDR ?? '10.244.0.0/24';
-    const base = cidr.split('/')[0].split('.').slice(0, 3).join('.');
+    const base = node?.podNetwork ?? '10.244.0';
     if (!scannedIPs) {
       scannedIPs = true;
       for (const p of store.list('Pod', { fieldNodeName: nodeName })) {
@@ -75,119 +121,136 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
     return `${base}.${lastIP}`;
   };
 
-  const contextFor = (key: string): WorkerContext => ({
+  // The pod the running sync works on: every runtime step happens inside a sync, and its events
+  // name the pod as stored then (nothing a step does writes the pod).
+  let syncing: KubeObject | undefined;
+  const ctx: WorkerContext = {
     images,
     backoff,
-    hostIP: hostIP(),
+    hostIP: node?.hostIP ?? '',
     allocateIP,
     event: (type, reason, message) => {
-      const [ns, name] = key.split('/');
-      const pod = store.get('Pod', ns, name);
-      if (pod) events.record(pod, type, reason, message, { component: 'kubelet', host: nodeName });
+      if (syncing) events.record(syncing, type, reason, message, source);
     },
-  });
-
-  // The resourceVersion of each pod's last status write by this kubelet: the watch event it causes
-  // carries nothing the kubelet does not already know, so it triggers no sync (the status manager's
-  // writes do not wake the pod worker upstream either).
-  const ownWrites = new Map<string, string>();
+  };
 
   const forget = (key: string) => {
-    ownWrites.delete(key);
-    const rt = runtimes.get(key);
-    if (rt) backoff.forget(`${rt.uid}/`);
-    runtimes.delete(key);
-    const t = timers.get(key);
-    if (t) clock.cancel(t.id);
-    timers.delete(key);
+    const w = workers.get(key);
+    if (!w) return;
+    backoff.forget(`${w.rt.uid}/`);
+    if (w.timerId !== undefined) clock.cancel(w.timerId);
+    workers.delete(key);
   };
 
-  const arm = (key: string, atMs: number) => {
-    const t = timers.get(key);
-    if (t && t.atMs === atMs) return;
-    if (t) clock.cancel(t.id);
-    timers.delete(key);
-    if (atMs === Infinity) return;
-    timers.set(key, { atMs, id: clock.at(atMs, () => {
-      timers.delete(key);
-      const [ns, name] = key.split('/');
-      const pod = store.get('Pod', ns, name);
-      if (pod) sync(pod);
-    }, `kubelet ${nodeName} ${key}`) });
-  };
-
-  const sync = (seen: KubeObject) => {
-    const key = podKey(seen);
-    // Watch events may be stale by the time they are delivered: always work on the stored pod.
-    const pod = store.get('Pod', seen.metadata.namespace, seen.metadata.name);
-    if (!pod || pod.metadata.uid !== seen.metadata.uid) return;
-    const n = node();
-    if (!n || isNodeFailed(n) || pod.spec?.nodeName !== nodeName) return;
-    let rt = runtimes.get(key);
-    if (rt && rt.uid !== pod.metadata.uid) {
-      forget(key);
-      rt = undefined;
+  const arm = (key: string, w: PodWorker, atMs: number) => {
+    if (w.timerId !== undefined) {
+      if (w.timerAtMs === atMs) return;
+      clock.cancel(w.timerId);
+      w.timerId = undefined;
     }
-    if (!rt) {
-      // A pod that already finished (seen again after a restore) is left as it is.
-      if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return finishIfDeleted(pod, undefined);
-      rt = createPodRuntime(pod, clock.now());
-      runtimes.set(key, rt);
+    if (atMs === Infinity) return;
+    w.timerAtMs = atMs;
+    w.timerId = clock.at(atMs, () => {
+      w.timerId = undefined;
+      const pod = store.get('Pod', w.rt.namespace, w.rt.name);
+      if (pod) sync(key, pod, w);
+    }, `kubelet ${nodeName} ${key}`);
+  };
+
+  /**
+   * Syncs `pod`, the stored pod under `key`, whose worker is `w` if it has
+   * one. Watch events may be stale by the time they are delivered: every
+   * sync works on the stored pod.
+   */
+  const sync = (key: string, pod: KubeObject, w: PodWorker | undefined) => {
+    if (!node || node.failed || pod.spec?.nodeName !== nodeName) return;
+    if (w && w.rt.uid !== pod.metadata.uid) {
+      forget(key);
+      w = undefined;
     }
     const now = clock.now();
-    const ctx = contextFor(key);
-    advance(rt, ctx, now);
+    if (!w) {
+      // A pod that already finished (seen again after a restore) is left as it is.
+      if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return finishIfDeleted(pod, undefined);
+      w = { rt: createPodRuntime(pod, now), memo: createStatusMemo() };
+      workers.set(key, w);
+    }
+    const rt = w.rt;
+    syncing = pod;
+    let shownChanged = advance(rt, ctx, now);
     applySpecChanges(rt, pod, ctx, now);
     if (pod.metadata.deletionTimestamp && !rt.terminating) {
       const deadline = parseRfc3339(pod.metadata.deletionTimestamp);
       const grace = deadline !== undefined ? Math.max(0, (deadline - now) / 1000) : (pod.metadata.deletionGracePeriodSeconds ?? TIMINGS.gracePeriodSeconds);
       terminate(rt, ctx, now, grace);
+      shownChanged = true;
     }
-    const status = generateStatus(rt, pod.status, ctx.hostIP, now);
-    let current = store.get('Pod', pod.metadata.namespace, pod.metadata.name) ?? pod;
-    if (!jsonEqual(status, current.status)) {
-      current = store.updateStatus({ ...current, status });
-      ownWrites.set(key, current.metadata.resourceVersion);
+    syncing = undefined;
+    let current = pod;
+    // Generating the status again from what it was generated from would give the same status.
+    if (shownChanged || w.synced === undefined || pod.status !== w.synced.status || w.statusNode !== node) {
+      const status = generateStatus(rt, pod.status, node.hostIP, now, w.memo);
+      if (!jsonEqual(status, pod.status)) {
+        current = store.updateStatus({ ...pod, status });
+        w.writtenVersion = current.metadata.resourceVersion;
+      }
+      w.statusNode = node;
     }
+    w.synced = current;
     if (finishIfDeleted(current, rt)) return;
-    arm(key, nextDue(rt));
+    arm(key, w, nextDue(rt));
   };
 
   // The kubelet's final grace-0 delete once every container has stopped; the
   // store removes the pod then, or once the last finalizer goes.
   const finishIfDeleted = (pod: KubeObject, rt: PodRuntime | undefined): boolean => {
     if (!pod.metadata.deletionTimestamp || (rt && !allStopped(rt))) return false;
-    forget(podKey(pod));
+    forget(podKey(pod.metadata.namespace, pod.metadata.name));
     if (pod.metadata.deletionGracePeriodSeconds !== 0) store.update({ ...pod, metadata: { ...pod.metadata, deletionGracePeriodSeconds: 0 } });
     return true;
   };
 
   const resync = () => {
-    for (const p of store.list('Pod', { fieldNodeName: nodeName })) sync(p);
+    for (const p of store.list('Pod', { fieldNodeName: nodeName })) {
+      const key = podKey(p.metadata.namespace, p.metadata.name);
+      sync(key, p, workers.get(key));
+    }
+  };
+
+  // A sync changes nothing while the pod is as the last sync left it and none of its steps
+  // is due: so it skips the events of writes that sync already read (a bind's status
+  // write queued behind the bind, say).
+  const upToDate = (w: PodWorker, pod: KubeObject) => pod === w.synced && (w.timerId === undefined || w.timerAtMs! > clock.now());
+
+  const onNodeEvent = (e: WatchEvent) => {
+    if (e.object.metadata.name !== nodeName) return;
+    node = viewOf(store.get('Node', undefined, nodeName));
+    ctx.hostIP = node?.hostIP ?? '';
+    if (e.type === 'DELETED' || isNodeFailed(e.object)) for (const [key, w] of workers) arm(key, w, Infinity);
+    else resync();
   };
 
   const subscribe = deps.subscribe ?? ((h: (e: WatchEvent) => void) => store.watch(h, ['Pod', 'Node']));
   const unwatch = subscribe((e) => {
-    if (e.object.kind === 'Node') {
-      if (e.object.metadata.name !== nodeName) return;
-      if (e.type === 'DELETED' || isNodeFailed(e.object)) for (const k of [...timers.keys()]) arm(k, Infinity);
-      else resync();
-      return;
-    }
-    const key = podKey(e.object);
+    if (e.object.kind === 'Node') return onNodeEvent(e);
+    const { namespace, name, uid, resourceVersion } = e.object.metadata;
+    const key = podKey(namespace, name);
+    const w = workers.get(key);
     if (e.type === 'DELETED') {
-      const rt = runtimes.get(key);
-      if (rt && rt.uid === e.object.metadata.uid) forget(key);
+      if (w?.rt.uid === uid) forget(key);
       return;
     }
-    if (e.type === 'MODIFIED' && ownWrites.get(key) === e.object.metadata.resourceVersion) return;
-    if (e.object.spec?.nodeName === nodeName) sync(e.object);
+    if (e.type === 'MODIFIED' && w?.writtenVersion === resourceVersion) return;
+    if (e.object.spec?.nodeName !== nodeName) return;
+    const pod = store.get('Pod', namespace, name);
+    if (!pod || pod.metadata.uid !== uid || (w && upToDate(w, pod))) return;
+    sync(key, pod, w);
   });
 
   const findContainer = (namespace: string, name: string, container?: string) => {
     const pod = store.get('Pod', namespace, name);
     if (!pod) return { error: `pods "${name}" not found` } as const;
-    const rt = runtimes.get(`${namespace}/${name}`);
+    const rt = workers.get(podKey(namespace, name))?.rt;
     const apps = (pod.spec?.containers ?? []).map((c: any) => c.name as string);
     if (!container && apps.length > 1)
       return { error: `a container name must be specified for pod ${name}, choose one of: [${apps.join(' ')}]` } as const;
@@ -217,7 +280,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       return { ok: true, text: lines.map((l) => fmt(l) + '\n').join('') };
     },
     request(namespace, name, port, path = '/', from = '127.0.0.1') {
-      const rt = runtimes.get(`${namespace}/${name}`);
+      const rt = workers.get(podKey(namespace, name))?.rt;
       if (!rt) return { ok: false, message: store.get('Pod', namespace, name) ? `pod ${name} is not running` : `pods "${name}" not found` };
       // The request goes to whichever container listens on the port (they share the pod's network).
       const now = clock.now();
@@ -227,10 +290,10 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       }
       return { ok: false, message: `dial tcp ${rt.podIP ?? ''}:${port}: connect: connection refused` };
     },
-    state: () => ({ lastIP, images: [...images], backoff: backoff.entries(), pods: Object.fromEntries(runtimes) }),
+    state: () => ({ lastIP, images: [...images], backoff: backoff.entries(), pods: Object.fromEntries([...workers].map(([key, w]) => [key, w.rt])) }),
     stop() {
       unwatch();
-      for (const k of [...runtimes.keys()]) forget(k);
+      for (const key of [...workers.keys()]) forget(key);
     },
   };
 }

@@ -136,10 +136,12 @@ const podRef = (rt: PodRuntime) => `${rt.name}_${rt.namespace}(${rt.uid})`;
 /** Init containers run one at a time to exit 0; app containers start after them, one after another. */
 function eligible(rt: PodRuntime, c: ContainerRecord): boolean {
   if (rt.terminating || rt.podIP === undefined) return false;
-  if (rt.containers.some((o) => o.stage.kind === 'pulling' || o.stage.kind === 'starting')) return false;
-  const inits = rt.containers.filter((o) => o.init);
-  const firstUnfinished = inits.find((o) => !initSucceeded(o));
-  return c.init ? firstUnfinished === c : firstUnfinished === undefined;
+  let firstUnfinishedInit: ContainerRecord | undefined;
+  for (const o of rt.containers) {
+    if (o.stage.kind === 'pulling' || o.stage.kind === 'starting') return false;
+    if (o.init && firstUnfinishedInit === undefined && !initSucceeded(o)) firstUnfinishedInit = o;
+  }
+  return c.init ? firstUnfinishedInit === c : firstUnfinishedInit === undefined;
 }
 
 export function initSucceeded(c: ContainerRecord): boolean {
@@ -158,8 +160,9 @@ function dueAt(rt: PodRuntime, c: ContainerRecord): number {
     case 'starting':
       return s.atMs;
     case 'running': {
-      const probes = s.killAtMs === undefined ? c.probes.map((p) => p.state.nextAtMs) : [];
-      return Math.min(s.exitAtMs ?? Infinity, s.killAtMs ?? Infinity, ...probes);
+      let due = Math.min(s.exitAtMs ?? Infinity, s.killAtMs ?? Infinity);
+      if (s.killAtMs === undefined) for (const p of c.probes) due = Math.min(due, p.state.nextAtMs);
+      return due;
     }
     case 'backoff':
       return s.untilMs;
@@ -170,18 +173,44 @@ function dueAt(rt: PodRuntime, c: ContainerRecord): number {
 
 /** The next instant anything happens in this pod, or Infinity. */
 export function nextDue(rt: PodRuntime): number {
-  const sandbox = rt.podIP === undefined && !rt.terminating ? rt.sandboxAtMs : Infinity;
-  return Math.min(sandbox, ...rt.containers.map((c) => dueAt(rt, c)));
+  let due = rt.podIP === undefined && !rt.terminating ? rt.sandboxAtMs : Infinity;
+  for (const c of rt.containers) due = Math.min(due, dueAt(rt, c));
+  return due;
 }
 
-/** Runs every step due at or before `nowMs`, in time order, then container order. */
-export function advance(rt: PodRuntime, ctx: WorkerContext, nowMs: number): void {
+/**
+ * Runs every step due at or before `nowMs`, in time order, then container
+ * order; returns whether any changed what the pod status shows.
+ */
+export function advance(rt: PodRuntime, ctx: WorkerContext, nowMs: number): boolean {
+  let shown = false;
   for (let guard = 0; guard < 10_000; guard++) {
     const t = nextDue(rt);
-    if (t > nowMs) return;
-    if (rt.podIP === undefined && rt.sandboxAtMs === t) rt.podIP = ctx.allocateIP();
-    for (const c of rt.containers) if (dueAt(rt, c) === t) step(rt, c, ctx, t);
+    if (t > nowMs) break;
+    if (rt.podIP === undefined && rt.sandboxAtMs === t) {
+      rt.podIP = ctx.allocateIP();
+      shown = true;
+    }
+    for (const c of rt.containers) if (dueAt(rt, c) === t && runStep(rt, c, ctx, t)) shown = true;
   }
+  return shown;
+}
+
+/**
+ * Runs the container's due step and tells whether it changed what the status
+ * shows of the container (the fields status.ts reads; each is replaced, never
+ * changed in place). Most steps only move a container between internal
+ * stages — a pull finishing, a backoff window passing, a probe with the same
+ * result — and need no new status.
+ */
+function runStep(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number): boolean {
+  const { image, shown, exits, restartCount, ready, started, instance } = c;
+  const done = c.stage.kind === 'done';
+  step(rt, c, ctx, t);
+  return (
+    c.image !== image || c.shown !== shown || c.exits !== exits || c.restartCount !== restartCount ||
+    c.ready !== ready || c.started !== started || c.instance !== instance || (c.stage.kind === 'done') !== done
+  );
 }
 
 function step(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number): void {
@@ -249,6 +278,10 @@ function finishPull(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: n
   c.stage = { kind: 'starting', atMs: t + TIMINGS.containerStartMs };
 }
 
+/** The probes of a container, in the order their workers run at one instant. */
+const PROBE_KINDS = ['Startup', 'Liveness', 'Readiness'] as const;
+const PROBE_FIELDS: Readonly<Record<ProbeKind, string>> = { Startup: 'startupProbe', Liveness: 'livenessProbe', Readiness: 'readinessProbe' };
+
 function start(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number): void {
   if (c.instance || c.exits.length > 0) c.restartCount++;
   if (c.instance) c.previousLogs = logLines(rt, c, t);
@@ -261,8 +294,8 @@ function start(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number
   const ports = c.spec.ports;
   c.probes = c.init
     ? []
-    : (['Startup', 'Liveness', 'Readiness'] as const).flatMap((kind) => {
-        const spec = readProbe(c.spec[`${kind.toLowerCase()}Probe`], ports);
+    : PROBE_KINDS.flatMap((kind) => {
+        const spec = readProbe(c.spec[PROBE_FIELDS[kind]], ports);
         return spec ? [{ kind, spec, state: initialProbeState(kind, spec, t) }] : [];
       });
   c.startupDone = !c.probes.some((p) => p.kind === 'Startup');
@@ -386,10 +419,8 @@ function exit(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number,
  */
 export function applySpecChanges(rt: PodRuntime, pod: any, ctx: WorkerContext, t: number): void {
   if (rt.terminating) return;
-  // Container names are unique across initContainers and containers (validation).
-  const specs: any[] = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
   for (const c of rt.containers) {
-    const spec = specs.find((x) => x.name === c.name);
+    const spec = containerSpec(pod, c.name);
     if (!spec || (spec.image ?? '') === (c.next?.image ?? c.image)) continue;
     const alreadyStopping = c.next !== undefined || (c.stage.kind === 'running' && c.stage.killAtMs !== undefined);
     c.next = { image: spec.image ?? '', spec, behaviour: behaviourFor(pod, spec) };
@@ -397,6 +428,12 @@ export function applySpecChanges(rt: PodRuntime, pod: any, ctx: WorkerContext, t
     ctx.event('Normal', 'Killing', `Container ${c.name} definition changed, will be restarted`);
     kill(c, t, rt.gracePeriodSeconds);
   }
+}
+
+/** Container names are unique across initContainers and containers (validation). */
+function containerSpec(pod: any, name: string): any {
+  const named = (x: any) => x.name === name;
+  return pod.spec?.initContainers?.find(named) ?? pod.spec?.containers?.find(named);
 }
 
 /** Deletion: stop every container (`Killing` "Stopping container <c>") within the grace period. */

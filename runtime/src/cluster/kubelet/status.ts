@@ -1,23 +1,23 @@
-// The pod status the kubelet posts, generated from the runtime each sync
-// (pkg/kubelet/status/generate.go, kubelet_pods.go getPhase and
+// The pod status the kubelet posts, generated from the runtime whenever a
+// step changed what it shows (pod-runtime.ts runStep; pkg/kubelet/status/generate.go, kubelet_pods.go getPhase and
 // convertToAPIContainerStatuses): phase, the five conditions in upstream
 // order, container statuses with state/lastState, IPs and startTime.
 // Conditions keep their lastTransitionTime while their status is unchanged.
 
 import { rfc3339 } from '../clock';
+import { currentContainerID, imageID, previousContainerID, startTime, type StatusMemo } from './status-memo';
 import { initSucceeded, type ContainerRecord, type PodRuntime, type ShownState, type Terminated } from './pod-runtime';
 
 export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
 /** getPhase: init first, then waiting/running/stopped counts over the app containers. */
 function podPhase(rt: PodRuntime): Phase {
-  const inits = rt.containers.filter((c) => c.init);
-  const apps = rt.containers.filter((c) => !c.init);
-  const initFailed = inits.some((c) => c.stage.kind === 'done' && c.shown.kind === 'terminated' && c.shown.exitCode !== 0);
+  const initFailed = rt.containers.some((c) => c.init && c.stage.kind === 'done' && c.shown.kind === 'terminated' && c.shown.exitCode !== 0);
   if (initFailed && rt.restartPolicy === 'Never') return 'Failed';
-  if (!inits.every(initSucceeded)) return 'Pending';
+  if (!rt.containers.every((c) => !c.init || initSucceeded(c))) return 'Pending';
   let waiting = 0, running = 0, stopped = 0, succeeded = 0;
-  for (const c of apps) {
+  for (const c of rt.containers) {
+    if (c.init) continue;
     if (c.shown.kind === 'running') running++;
     else if (c.shown.kind === 'terminated') {
       stopped++;
@@ -41,105 +41,82 @@ function terminatedJson(t: Terminated, containerID: string) {
   return { exitCode: t.exitCode, reason: t.reason, startedAt: stamp(t.startedAtMs), finishedAt: stamp(t.finishedAtMs), containerID };
 }
 
-// Every status the kubelet generates repeats the digests of the same few containers and images.
-const DIGEST_MEMO_LIMIT = 4096;
-const digests = new Map<string, string>();
-
-/** FNV-1a, widened to 64 hex digits: stable fake container and image ids. */
-function fakeDigest(text: string): string {
-  let d = digests.get(text);
-  if (d === undefined) {
-    if (digests.size >= DIGEST_MEMO_LIMIT) digests.clear();
-    digests.set(text, (d = computeDigest(text)));
-  }
-  return d;
-}
-
-function computeDigest(text: string): string {
-  let out = '';
-  for (let round = 0; out.length < 64; round++) {
-    let h = 0x811c9dc5 ^ round;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    out += (h >>> 0).toString(16).padStart(8, '0');
-  }
-  return out.slice(0, 64);
-}
-
 function stateJson(s: ShownState, containerID: string) {
   if (s.kind === 'running') return { running: { startedAt: stamp(s.startedAtMs) } };
   if (s.kind === 'terminated') return { terminated: terminatedJson(s, containerID) };
   return { waiting: s.message ? { reason: s.reason, message: s.message } : { reason: s.reason } };
 }
 
-function containerStatus(rt: PodRuntime, c: ContainerRecord) {
-  const id = (n: number) => `containerd://${fakeDigest(`${rt.uid}/${c.name}/${n}`)}`;
-  const current = c.restartCount;
-  const currentID = id(current);
+/** The status of the container at `index` in the runtime. */
+function containerStatus(rt: PodRuntime, index: number, memo: StatusMemo) {
+  const c = rt.containers[index];
+  const containerID = currentContainerID(memo, rt, index);
   const previous = c.shown.kind === 'terminated' ? c.exits[c.exits.length - 2] : c.exits[c.exits.length - 1];
-  const hasRun = c.instance !== undefined;
-  const repo = c.image.includes('/') ? c.image : `library/${c.image}`;
-  return {
-    name: c.name,
-    image: c.image,
-    imageID: hasRun ? `docker.io/${repo.split(':')[0]}@sha256:${fakeDigest(c.image)}` : '',
-    ...(hasRun ? { containerID: currentID } : {}),
-    ready: c.ready,
-    started: c.started,
-    restartCount: c.restartCount,
-    state: stateJson(c.shown, currentID),
-    lastState: previous ? { terminated: terminatedJson(previous, id(current - 1)) } : {},
+  const state = stateJson(c.shown, containerID);
+  const lastState = previous ? { terminated: terminatedJson(previous, previousContainerID(memo, rt, index)) } : {};
+  const { name, image, ready, started, restartCount } = c;
+  // A container that has not run yet has no id to show.
+  return c.instance !== undefined
+    ? { name, image, imageID: imageID(image), containerID, ready, started, restartCount, state, lastState }
+    : { name, image, imageID: '', ready, started, restartCount, state, lastState };
+}
+
+/** The names in `[a b]` form, as the condition messages list containers. */
+const nameList = (cs: ContainerRecord[]) => `[${cs.map((c) => c.name).join(' ')}]`;
+
+/**
+ * The five conditions in upstream order: the four the kubelet owns, each
+ * keeping its lastTransitionTime while its status stays, then PodScheduled as
+ * the scheduler wrote it.
+ */
+function conditions(rt: PodRuntime, phase: Phase, prev: any[], nowMs: number, scheduled: any): any[] {
+  const condition = (type: string, status: 'True' | 'False', reason?: string, message?: string) => {
+    const old = prev.find((p) => p.type === type);
+    const c: any = { type, status, lastProbeTime: null, lastTransitionTime: old && old.status === status ? old.lastTransitionTime : stamp(nowMs) };
+    if (reason) c.reason = reason;
+    if (message) c.message = message;
+    return c;
   };
-}
-
-interface Condition {
-  type: string;
-  status: 'True' | 'False';
-  reason?: string;
-  message?: string;
-}
-
-function conditions(rt: PodRuntime, phase: Phase): Condition[] {
-  const apps = rt.containers.filter((c) => !c.init);
-  const inits = rt.containers.filter((c) => c.init);
-  const pendingInits = inits.filter((c) => !initSucceeded(c)).map((c) => c.name);
-  const unready = apps.filter((c) => !c.ready).map((c) => c.name);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const readyCondition = (type: string): Condition => {
-    if (terminal) return { type, status: 'False', reason: phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' };
-    if (unready.length === 0) return { type, status: 'True' };
-    return { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` };
+  const pendingInits = rt.containers.filter((c) => c.init && !initSucceeded(c));
+  const unready = rt.containers.filter((c) => !c.init && !c.ready);
+  const unreadyMessage = unready.length > 0 ? `containers with unready status: ${nameList(unready)}` : undefined;
+  const readyCondition = (type: string) => {
+    if (terminal) return condition(type, 'False', phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed');
+    if (unreadyMessage === undefined) return condition(type, 'True');
+    return condition(type, 'False', 'ContainersNotReady', unreadyMessage);
   };
   return [
-    { type: 'PodReadyToStartContainers', status: rt.podIP !== undefined && !terminal ? 'True' : 'False' },
+    condition('PodReadyToStartContainers', rt.podIP !== undefined && !terminal ? 'True' : 'False'),
     pendingInits.length === 0 || terminal
-      ? { type: 'Initialized', status: 'True' }
-      : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${pendingInits.join(' ')}]` },
+      ? condition('Initialized', 'True')
+      : condition('Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: ${nameList(pendingInits)}`),
     readyCondition('Ready'),
     readyCondition('ContainersReady'),
+    scheduled,
   ];
 }
 
-/** The full status for `pod` from its runtime; `prev` supplies transition times and fields the kubelet does not own. */
-export function generateStatus(rt: PodRuntime, prev: any, hostIP: string, nowMs: number): any {
+/**
+ * The full status for `pod` from its runtime; `prev` supplies transition
+ * times and fields the kubelet does not own, `memo` the strings this pod's
+ * statuses repeat.
+ */
+export function generateStatus(rt: PodRuntime, prev: any, hostIP: string, nowMs: number, memo: StatusMemo): any {
   const phase = podPhase(rt);
   const prevConditions: any[] = prev?.conditions ?? [];
-  const withTime = (c: Condition) => {
-    const old = prevConditions.find((p) => p.type === c.type);
-    const lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : stamp(nowMs);
-    return { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime, ...(c.reason ? { reason: c.reason } : {}), ...(c.message ? { message: c.message } : {}) };
-  };
-  const scheduled = prevConditions.find((p) => p.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: stamp(rt.startTimeMs) };
-  const inits = rt.containers.filter((c) => c.init).map((c) => containerStatus(rt, c));
-  const status: any = {
-    phase,
-    conditions: [...conditions(rt, phase).map(withTime), scheduled],
-    hostIP,
-    hostIPs: [{ ip: hostIP }],
-    ...(rt.podIP ? { podIP: rt.podIP, podIPs: [{ ip: rt.podIP }] } : {}),
-    startTime: stamp(rt.startTimeMs),
-    ...(inits.length ? { initContainerStatuses: inits } : {}),
-    containerStatuses: rt.containers.filter((c) => !c.init).map((c) => containerStatus(rt, c)),
-  };
+  const scheduled = prevConditions.find((p) => p.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: startTime(memo, rt) };
+  const status: any = { phase, conditions: conditions(rt, phase, prevConditions, nowMs, scheduled), hostIP, hostIPs: [{ ip: hostIP }] };
+  if (rt.podIP) {
+    status.podIP = rt.podIP;
+    status.podIPs = [{ ip: rt.podIP }];
+  }
+  status.startTime = startTime(memo, rt);
+  const statuses = rt.containers.map((_, i) => containerStatus(rt, i, memo));
+  if (rt.containers.some((c) => c.init)) {
+    status.initContainerStatuses = statuses.filter((_, i) => rt.containers[i].init);
+    status.containerStatuses = statuses.filter((_, i) => !rt.containers[i].init);
+  } else status.containerStatuses = statuses;
   if (prev?.qosClass) status.qosClass = prev.qosClass;
   return status;
 }
