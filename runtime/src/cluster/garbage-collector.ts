@@ -17,7 +17,8 @@ interface Ref {
 }
 
 const refOf = (o: KubeObject): Ref => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name });
-const ownerRefsOf = (o: KubeObject): readonly OwnerReference[] => o.metadata.ownerReferences ?? [];
+const NO_REFS: readonly OwnerReference[] = Object.freeze([]);
+const ownerRefsOf = (o: KubeObject): readonly OwnerReference[] => o.metadata.ownerReferences ?? NO_REFS;
 
 export interface GarbageCollector {
   stop(): void;
@@ -109,14 +110,26 @@ export function startGarbageCollector(deps: { store: MemoryStore; clock: Clock }
     }
   };
 
+  /** An owner is gone: its dependents are collected or lose the dangling reference. */
+  const ownerGone = (uid: string) => {
+    for (const d of dependentsOf(uid)) reconcileDependent(d);
+    dependents.delete(uid);
+  };
+
   const onEvent = (e: WatchEvent) => {
     const o = e.object;
-    const ownersOfThis = ownerRefsOf(o).map((r) => ownerOf(o, r)).filter((r): r is KubeObject => !!r);
-    const uid = o.metadata.uid;
+    const { uid, ownerReferences, deletionTimestamp } = o.metadata;
+    // Most objects never had owners (bare pods, Events): they matter only as owners.
+    if (!ownerReferences?.length && !tracked.has(uid)) {
+      if (e.type === 'DELETED') ownerGone(uid);
+      else if (deletionTimestamp) reconcileOwner(o);
+      return;
+    }
+    const refs = ownerRefsOf(o);
+    const ownersOfThis = refs.map((r) => ownerOf(o, r)).filter((r): r is KubeObject => !!r);
     if (e.type === 'DELETED') {
       unindex(uid);
-      for (const d of dependentsOf(uid)) reconcileDependent(d);
-      dependents.delete(uid);
+      ownerGone(uid);
     } else {
       unindex(uid);
       index(o);

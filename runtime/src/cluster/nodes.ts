@@ -4,7 +4,8 @@
 // with the unreachable taints, as the node lifecycle controller does it.
 
 import { rfc3339 } from './clock';
-import type { Clock, EventRecorder, KubeObject, ObjectStore } from './types';
+import type { MemoryStore } from './store/store';
+import type { Clock, EventRecorder, KubeObject } from './types';
 
 export interface NodeShape {
   cpu: string;
@@ -106,7 +107,7 @@ export interface NodeOps {
   resync(): void;
 }
 
-export function createNodeOps(deps: { store: ObjectStore; clock: Clock; events: EventRecorder }): NodeOps {
+export function createNodeOps(deps: { store: MemoryStore; clock: Clock; events: EventRecorder }): NodeOps {
   const { store, clock, events } = deps;
   const notFound = (name: string): NodeResult => ({ ok: false, message: `nodes "${name}" not found` });
   const withNode = (name: string, f: (n: KubeObject) => NodeResult): NodeResult => {
@@ -140,7 +141,7 @@ export function createNodeOps(deps: { store: ObjectStore; clock: Clock; events: 
   return {
     add(name, opts = {}) {
       if (store.get('Node', undefined, name)) return { ok: false, message: `nodes "${name}" already exists` };
-      const index = store.list('Node').length;
+      const index = store.count('Node');
       const node = store.create(buildNode(name, index, clock.now(), opts.shape, opts.labels));
       events.record(node, 'Normal', 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`, { component: 'node-controller' });
       return { ok: true, node };

@@ -7,7 +7,7 @@ import type { KubeObject, OwnerReference } from './types';
 /** metav1.GetControllerOf: the one ownerReference with `controller: true`. */
 export function controllerOf(o: KubeObject): OwnerReference | undefined {
   // `?.`: the describe printers also hand over objects as a user wrote them.
-  return (o.metadata?.ownerReferences ?? []).find((r) => r.controller === true);
+  return o.metadata?.ownerReferences?.find((r) => r.controller === true);
 }
 
 /** The object without its reference to `uid`; with none left the field goes, as an apiserver round trip drops it. */

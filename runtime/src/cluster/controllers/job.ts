@@ -25,7 +25,7 @@ import { createWorkQueue, keyOf, splitKey, type ReconcileResult } from './workqu
 const COMPONENT = 'job-controller';
 const JOB_TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
 
-const tracked = (p: KubeObject) => (p.metadata.finalizers ?? []).includes(JOB_TRACKING_FINALIZER);
+const tracked = (p: KubeObject) => p.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER) === true;
 /** Terminated for the Job's bookkeeping: finished, or deleted before it could finish. */
 const terminated = (p: KubeObject) => isTerminal(p) || p.metadata.deletionTimestamp !== undefined;
 

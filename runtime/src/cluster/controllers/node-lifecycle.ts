@@ -109,19 +109,32 @@ export function startNodeLifecycleController(core: ClusterCore): ClusterComponen
   };
 
   // A pod on a Ready node without NoExecute taints needs nothing from either controller, so its
-  // events are not worth a reconcile of the whole node; the node's own change enqueues it.
-  const needsAttention = (nodeName: string) => {
-    const node = store.get('Node', undefined, nodeName);
-    return !!node && (!isNodeReady(node) || (node.spec?.taints ?? []).some((t: Taint) => t.effect === 'NoExecute'));
+  // events are not worth a reconcile of the whole node; the node's own change enqueues it. The
+  // nodes that do need attention are kept from the Node events, so a pod write on a healthy
+  // node costs one set lookup.
+  const needingAttention = new Set<string>();
+  const noteNode = (node: KubeObject, gone = false) => {
+    const needs = !gone && (!isNodeReady(node) || (node.spec?.taints ?? []).some((t: Taint) => t.effect === 'NoExecute'));
+    if (needs) needingAttention.add(node.metadata.name);
+    else needingAttention.delete(node.metadata.name);
+  };
+  const noteAll = () => {
+    needingAttention.clear();
+    for (const n of store.list('Node')) noteNode(n);
   };
 
   const queue = createWorkQueue(clock, 'node-lifecycle-controller', reconcile);
+  noteAll();
   const unwatch = store.watch((e: WatchEvent) => {
-    if (e.object.kind === 'Node') queue.add(e.object.metadata.name);
-    else if (e.object.spec?.nodeName && e.type !== 'DELETED' && needsAttention(e.object.spec.nodeName)) queue.add(e.object.spec.nodeName);
+    const o = e.object;
+    if (o.kind === 'Node') {
+      noteNode(o, e.type === 'DELETED');
+      queue.add(o.metadata.name);
+    } else if (needingAttention.size > 0 && e.type !== 'DELETED' && needingAttention.has(o.spec?.nodeName)) queue.add(o.spec.nodeName);
   }, ['Node', 'Pod']);
   return {
     resync() {
+      noteAll();
       for (const n of store.list('Node')) queue.add(n.metadata.name);
     },
     stop() {

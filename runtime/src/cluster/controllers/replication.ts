@@ -4,9 +4,10 @@
 // namespace's active pods, claim them, create or delete the difference to
 // spec.replicas (at most 500, slow start, deletions by the real ranking), then
 // write status. Pod watch events enqueue the pod's controller, or for an
-// orphan every owner of this kind whose selector matches it.
+// orphan every owner of this kind in its namespace whose selector matches it
+// (the owners' selectors are indexed from their own watch events).
 
-import { matches, selectorFromLabelSelector, selectorFromMap, type Selector } from '../../api/selectors';
+import { selectorFromLabelSelector, selectorFromMap, type Selector } from '../../api/selectors';
 import { jsonEqual } from '../apply-merge';
 import type { ClusterComponent, ClusterCore, ComponentFactory } from '../cluster';
 import type { KubeObject, WatchEvent } from '../types';
@@ -15,6 +16,7 @@ import { claim } from './controller-ref';
 import { isActive, isAvailable, isReady, msUntilAvailable } from './pod-state';
 import { BURST_REPLICAS, childWriter, podFromTemplate, slowStartBatch } from './pod-writes';
 import { podsToDelete } from './ranking';
+import { SelectorIndex } from './selector-index';
 import { createWorkQueue, keyOf, splitKey, type ReconcileResult } from './workqueue';
 
 interface ReplicatedKind {
@@ -86,25 +88,36 @@ function startReplicated(def: ReplicatedKind, core: ClusterCore): ClusterCompone
   const queue = createWorkQueue(clock, def.component, sync);
   const enqueue = (o: KubeObject) => queue.add(keyOf(o.metadata.namespace, o.metadata.name));
 
+  const owners = new SelectorIndex<{ selector: Selector }>();
+  const indexOwner = (o: KubeObject, gone = false) => {
+    const selector = gone ? undefined : def.selector(o);
+    owners.set(o.metadata.namespace ?? 'default', o.metadata.name, selector && { selector });
+  };
+  const indexAll = () => {
+    owners.clear();
+    for (const o of store.list(def.kind)) indexOwner(o);
+  };
+
   const onPod = (pod: KubeObject) => {
     const ref = controllerOf(pod);
     if (ref) {
       if (ref.kind === def.kind) queue.add(keyOf(pod.metadata.namespace, ref.name));
       return;
     }
-    for (const owner of store.list(def.kind, { namespace: pod.metadata.namespace })) {
-      const sel = def.selector(owner);
-      if (sel && matches(sel, pod.metadata.labels)) enqueue(owner);
-    }
+    const ns = pod.metadata.namespace ?? 'default';
+    for (const name of owners.selecting(ns, pod.metadata.labels)) queue.add(keyOf(ns, name));
   };
 
+  indexAll();
   const unwatch = store.watch((e: WatchEvent) => {
-    if (e.object.kind === 'Pod') onPod(e.object);
-    else if (e.type !== 'DELETED') enqueue(e.object);
+    if (e.object.kind === 'Pod') return onPod(e.object);
+    indexOwner(e.object, e.type === 'DELETED');
+    if (e.type !== 'DELETED') enqueue(e.object);
   }, [def.kind, 'Pod']);
 
   return {
     resync() {
+      indexAll();
       for (const o of store.list(def.kind)) enqueue(o);
     },
     stop() {

@@ -24,6 +24,8 @@ export interface WorkQueue {
   add(key: string): void;
   /** AddAfter: the key is queued once `ms` have passed; an earlier pending request wins. */
   addAfter(key: string, ms: number): void;
+  /** Whether the key waits to be processed now (a delayed key does not). */
+  has(key: string): boolean;
   /** Keys waiting to be processed now, in processing order (tests and diagnostics). */
   queued(): string[];
   /** Keys whose last reconcile threw, with the error (a controller bug; the key is retried with backoff). */
@@ -83,6 +85,7 @@ export function createWorkQueue(clock: Clock, name: string, reconcile: Reconcile
       }, `${name} requeue ${key}`);
       delayed.set(key, { id, atMs });
     },
+    has: (key) => pending.has(key),
     queued: () => [...pending],
     failures: () => new Map([...failed].map(([k, v]) => [k, v.error])),
     stop() {

@@ -3,14 +3,16 @@
 // object per Service with a selector, same name and labels, listing the IPs of
 // the selected pods with each Service port resolved against that pod.
 //
-// Level-triggered: every watch event only names the Services to recompute;
+// Level-triggered: every watch event only names the Services to recompute
+// (for a pod event, those that select it or list it, endpoints-queue.ts);
 // `desiredEndpoints` recomputes from the current Service and pods, and the
 // stored object is written only when it differs.
 
-import { matches, selectorFromMap } from '../../api/selectors';
+import { matches, selectorFromMap, type Selector } from '../../api/selectors';
 import type { ClusterComponent, ClusterCore } from '../cluster';
 import { isReady } from '../controllers/pod-state';
-import { createWorkQueue, keyOf, splitKey } from '../controllers/workqueue';
+import { SelectorIndex } from '../controllers/selector-index';
+import { createEndpointsQueue } from './endpoints-queue';
 import type { KubeObject, ObjectStore, WatchEvent } from '../types';
 
 /** The label the controller adds to the Endpoints of a headless Service (v1.IsHeadlessService). */
@@ -139,51 +141,101 @@ const sameContent = (a: KubeObject, b: KubeObject) =>
   JSON.stringify(a.subsets ?? null) === JSON.stringify(b.subsets ?? null) &&
   JSON.stringify(a.metadata.labels ?? {}) === JSON.stringify(b.metadata.labels ?? {});
 
-/** syncService for one `ns/name` key: create, update or delete the Endpoints. */
-function reconcileEndpoints(store: ObjectStore, namespace: string, name: string): void {
+/**
+ * syncService for one `ns/name` key: create, update or delete the Endpoints.
+ * Returns the Endpoints the Service now has when the controller manages it.
+ */
+function reconcileEndpoints(store: ObjectStore, namespace: string, name: string): KubeObject | undefined {
   const svc = store.get('Service', namespace, name);
   const live = store.get('Endpoints', namespace, name);
   if (!svc) {
     if (live) store.remove('Endpoints', namespace, name);
-    return;
+    return undefined;
   }
   // Without a selector the Service is not ours: a hand-written Endpoints of that name is used as it is.
-  if (!managesEndpoints(svc)) return;
-  const want = desiredEndpoints(svc, store.list('Pod', { namespace }));
+  if (!managesEndpoints(svc)) return undefined;
+  // The label index hands over only the selected pods, in the same order as the whole namespace's list.
+  const want = desiredEndpoints(svc, store.list('Pod', { namespace, selector: selectorFromMap(svc.spec.selector) }));
   if (!live) {
     store.create(want);
-    return;
+    return want;
   }
-  if (sameContent(live, want)) return;
+  if (sameContent(live, want)) return want;
   const next: KubeObject = { ...live, metadata: { ...live.metadata, labels: want.metadata.labels } };
   if (!want.metadata.labels) delete next.metadata.labels;
   if (want.subsets) next.subsets = want.subsets;
   else delete next.subsets;
   store.update(next);
+  return want;
+}
+
+/** What the controller keeps of each Service: the selector of one it manages, and the pods its Endpoints lists. */
+interface KnownService {
+  selector?: Selector;
+  listed: ReadonlySet<string>;
+}
+
+/** The names of the pods an Endpoints lists, ready or not. */
+function listedPods(ep: KubeObject | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const s of (ep?.subsets ?? []) as EndpointSubset[]) {
+    for (const a of [...(s.addresses ?? []), ...(s.notReadyAddresses ?? [])]) if (a.targetRef?.name) names.add(a.targetRef.name);
+  }
+  return names;
 }
 
 /** The controller as a cluster component: Service, Pod and Endpoints events queue Service keys. */
 export function startEndpointsController(core: ClusterCore): ClusterComponent {
   const { store, clock } = core;
-  const queue = createWorkQueue(clock, 'endpoint-controller', (key) => {
-    const { namespace, name } = splitKey(key);
-    reconcileEndpoints(store, namespace, name);
+  const services = new SelectorIndex<KnownService>();
+
+  const observeService = (svc: KubeObject) => {
+    const ns = svc.metadata.namespace ?? 'default';
+    const name = svc.metadata.name;
+    const listed = services.get(ns, name)?.listed ?? listedPods(store.get('Endpoints', ns, name));
+    services.set(ns, name, { selector: managesEndpoints(svc) ? selectorFromMap(svc.spec.selector) : undefined, listed });
+  };
+  const observeAll = () => {
+    services.clear();
+    for (const s of store.list('Service')) observeService(s);
+  };
+
+  const queue = createEndpointsQueue(clock, (namespace, name) => {
+    const endpoints = reconcileEndpoints(store, namespace, name);
+    const known = services.get(namespace, name);
+    if (known && endpoints) services.set(namespace, name, { ...known, listed: listedPods(endpoints) });
   });
+
+  // getPodServiceMemberships: the Services whose selector matches the pod's labels or whose Endpoints lists it.
+  // A namespace without Services costs one lookup. One with Services queues its sweep even when the pod
+  // concerns none of them: the sweep's timer holds this controller's turn among the controllers acting at
+  // this instant, and the order of their writes (resourceVersions, watch order) depends on it.
+  const onPod = (ns: string, { name, labels }: KubeObject['metadata']) => {
+    if (services.has(ns)) queue.pod(ns, services.selecting(ns, labels, (s) => s.listed.has(name)));
+  };
+
+  observeAll();
   const onEvent = (e: WatchEvent) => {
-    const ns = e.object.metadata.namespace ?? 'default';
-    // A pod's labels may have changed, so every Service of its namespace is recomputed, not only the matching ones.
-    if (e.object.kind === 'Pod') for (const s of store.list('Service', { namespace: ns })) queue.add(keyOf(ns, s.metadata.name));
-    else if (e.object.kind === 'Service') queue.add(keyOf(ns, e.object.metadata.name));
+    const o = e.object;
+    const meta = o.metadata;
+    const ns = meta.namespace ?? 'default';
+    if (o.kind === 'Pod') onPod(ns, meta);
+    else if (o.kind === 'Service') {
+      if (e.type === 'DELETED') services.set(ns, meta.name, undefined);
+      else observeService(o);
+      queue.service(ns, meta.name, e.type === 'ADDED');
+    }
     // Someone else's edit or removal of a managed Endpoints is undone. An Endpoints without a Service is
     // left alone (upstream deletes it on its next update): users may write it before the Service.
-    else if (store.get('Service', ns, e.object.metadata.name)) queue.add(keyOf(ns, e.object.metadata.name));
+    else if (store.get('Service', ns, meta.name)) queue.service(ns, meta.name, false);
   };
   const unwatch = store.watch(onEvent, ['Service', 'Pod', 'Endpoints']);
   return {
     // Orphaned Endpoints are kept on resync: the CLI restarts controllers on every command, and a
     // hand-written Endpoints created before its Service must survive that.
     resync() {
-      for (const s of store.list('Service')) queue.add(keyOf(s.metadata.namespace, s.metadata.name));
+      observeAll();
+      for (const s of store.list('Service')) queue.service(s.metadata.namespace ?? 'default', s.metadata.name, false);
     },
     stop() {
       unwatch();

@@ -54,3 +54,14 @@ test('stop cancels pending work', () => {
   assert.equal(calls, 0);
   assert.equal(clock.pendingCount(), 0);
 });
+
+test('has answers for keys waiting to be processed now, not for delayed or processed ones', () => {
+  const clock = createClock(0);
+  const q = createWorkQueue(clock, 'test', () => {});
+  q.add('ns/now');
+  q.addAfter('ns/later', 100);
+  assert.equal(q.has('ns/now'), true);
+  assert.equal(q.has('ns/later'), false);
+  clock.advance(0);
+  assert.equal(q.has('ns/now'), false);
+});

@@ -86,3 +86,49 @@ test('a Service without a selector leaves a hand-written Endpoints alone', () =>
   assert.deepEqual(h.store.get('Endpoints', 'default', 'external-service')?.subsets, subsets);
   ctl.stop?.();
 });
+
+test('pods of several Services changing in one batch: the Endpoints are written in Service name order', () => {
+  const h = harness();
+  const ctl = startEndpointsController({ store: h.store, clock: h.clock } as any);
+  h.store.create(service('aaa', { selector: { app: 'b' } }));
+  h.store.create(service('zzz', { selector: { app: 'a' } }));
+  h.store.create(pod('pod-a', { ip: '10.244.0.2', labels: { app: 'a' }, ready: false }));
+  h.store.create(pod('pod-b', { ip: '10.244.0.3', labels: { app: 'b' }, ready: false }));
+  h.tick();
+  const written: string[] = [];
+  h.store.watch((e) => void (e.object.kind === 'Endpoints' && written.push(e.object.metadata.name)), ['Endpoints']);
+  // pod-a (selected by zzz) turns Ready before pod-b (selected by aaa), in the same batch.
+  for (const name of ['pod-a', 'pod-b']) {
+    const p = h.store.get('Pod', 'default', name)!;
+    h.store.updateStatus({ ...p, status: { ...p.status, conditions: [{ type: 'Ready', status: 'True' }] } });
+  }
+  h.tick();
+  assert.deepEqual(written, ['aaa', 'zzz']);
+  ctl.stop?.();
+});
+
+test('a pod in a namespace without Services queues nothing', () => {
+  const h = harness();
+  const ctl = startEndpointsController({ store: h.store, clock: h.clock } as any);
+  h.store.create(service('kubia'));
+  h.tick();
+  h.store.create({ ...pod('bare', { ip: '10.244.0.2' }), metadata: { ...pod('bare').metadata, namespace: 'prod' } });
+  h.store.drain();
+  assert.ok(!h.clock.pendingLabels().includes('endpoint-controller queue'));
+  ctl.stop?.();
+});
+
+test('a restarted controller still drops a relabelled pod its predecessor listed', () => {
+  const h = harness();
+  const first = startEndpointsController({ store: h.store, clock: h.clock } as any);
+  h.store.create(service('kubia'));
+  h.store.create(pod('kubia-a', { ip: '10.244.0.9' }));
+  h.tick();
+  first.stop?.();
+  const second = startEndpointsController({ store: h.store, clock: h.clock } as any);
+  const p = h.store.get('Pod', 'default', 'kubia-a')!;
+  h.store.update({ ...p, metadata: { ...p.metadata, labels: { app: 'moved' } } });
+  h.tick();
+  assert.equal(h.store.get('Endpoints', 'default', 'kubia')?.subsets, undefined);
+  second.stop?.();
+});

@@ -71,3 +71,13 @@ test('a node restored before the tolerations run out evicts nothing', () => {
   assert.equal(h.get('web')!.metadata.deletionTimestamp, undefined);
   ctl.stop?.();
 });
+
+test('pod writes on healthy nodes queue nothing', () => {
+  const h = harness({ nodes: 1 });
+  const ctl = startNodeLifecycleController({ store: h.store, clock: h.clock, events: h.events } as any);
+  h.tick();
+  h.store.create(pod('web', { ip: '10.244.0.2' }));
+  h.store.drain();
+  assert.ok(!h.clock.pendingLabels().includes('node-lifecycle-controller queue'));
+  ctl.stop?.();
+});
