@@ -5,14 +5,14 @@
 // the CLI and the REST facade print what kubectl would.
 
 import { decode, type DecodeError } from '../api/decode';
-import { applyDefaults, prepareForCreate } from '../api/defaults';
+import { applyDefaults, prepareForCreate, prepareMetadata } from '../api/defaults';
 import { renderFieldError, renderInvalidObject, withRule, type FieldError } from '../api/field';
 import { kindByName, resolveKind } from '../api/kinds';
 import { validateObjectMeta } from '../api/validation/metadata';
 import { validateObject } from '../api/validation';
 import { allocateService } from './allocators';
 import { admitPod } from './pod-admission';
-import { podBodyKey, podFromBody, type PodBody, type PodBodyMemo } from './pod-body-memo';
+import { copyJson, podFromBody, type PodBody, type PodBodyLookup, type PodBodyMemo } from './pod-body-memo';
 import * as errors from './api-error';
 import type { ApiError } from './api-error';
 import { jsonEqual, LAST_APPLIED, threeWayMerge } from './apply-merge';
@@ -134,31 +134,33 @@ const invalidObject = (ctx: AdmissionContext, obj: KubeObject, errs: FieldError[
 
 /** POST: `kubectl create -f`. */
 export function createObject(ctx: AdmissionContext, input: unknown, opts: WriteOptions = {}): AdmissionResult {
-  const key = ctx.podBodies ? podBodyKey(input, opts.namespace, ctx.minor) : undefined;
-  const body = key === undefined ? undefined : ctx.podBodies?.get(key);
-  const r = resolveAndDecode(input, opts, body !== undefined);
+  const memo = ctx.podBodies?.lookup(input, opts.namespace, ctx.minor);
+  const r = resolveAndDecode(input, opts, memo?.body !== undefined);
   if (!r.ok) return r;
-  return admitNew(ctx, r.info, r.obj, key === undefined ? undefined : { key, body });
+  return admitNew(ctx, r.info, r.obj, memo);
 }
 
-/** PrepareForCreate of the metadata alone: what a pod's own metadata becomes (the rest may come from a memo). */
-const preparedMetadata = (obj: KubeObject, uid: string) =>
-  (prepareForCreate({ apiVersion: obj.apiVersion, kind: obj.kind, metadata: obj.metadata }, { uid }) as KubeObject).metadata;
+/**
+ * What a pod's metadata becomes on create, in a copy of its own (the rest may
+ * come from a memo). Only for a manifest the memo holds or takes: JSON data
+ * alone, which copyJson copies.
+ */
+const preparedMetadata = (info: ResourceInfo, obj: KubeObject, uid: string) => prepareMetadata(info, copyJson(obj.metadata), uid);
 
-/** `memo`: the manifest's memo key, and its body when admitted before. */
-function admitNew(ctx: AdmissionContext, info: ResourceInfo, decoded: KubeObject, memo?: { key: string; body?: PodBody }): AdmissionResult {
+/** `memo`: what the pod-body memo knows of the manifest. */
+function admitNew(ctx: AdmissionContext, info: ResourceInfo, decoded: KubeObject, memo?: PodBodyLookup): AdmissionResult {
   const body = memo?.body;
   let obj = body ? decoded : (applyDefaults(decoded) as KubeObject);
   const nsError = checkNamespace(ctx, info, obj);
   if (nsError) return { ok: false, error: nsError };
   const uid = ctx.rng.uid();
-  obj = body ? podFromBody(body, preparedMetadata(decoded, uid)) : admitPod(prepareForCreate(obj, { uid }) as KubeObject);
+  obj = body ? podFromBody(body, preparedMetadata(info, decoded, uid)) : admitPod(prepareForCreate(obj, { uid }) as KubeObject);
   // The memo is used only where the body provably ignores metadata: this pod's metadata alone prepares to the same.
-  const memorable = memo !== undefined && !body && jsonEqual(obj.metadata, preparedMetadata(decoded, uid));
+  const memorable = memo?.remember !== undefined && jsonEqual(obj.metadata, preparedMetadata(info, decoded, uid));
   if (!obj.metadata.name && obj.metadata.generateName) obj = { ...obj, metadata: { ...obj.metadata, name: generatedName(ctx, info, obj) } };
   if (obj.kind === 'Namespace') obj = { ...obj, spec: { finalizers: ['kubernetes'], ...obj.spec }, status: { phase: 'Active' } };
   const all = findings(ctx, info, obj, body);
-  if (memorable) ctx.podBodies?.remember(memo.key, obj, all.filter((e) => e.rule !== 'metadata'));
+  if (memorable) memo.remember(obj, all.filter((e) => e.rule !== 'metadata'));
   const v = splitFindings(ctx, all);
   if (v.errors.length) return { ok: false, error: invalidObject(ctx, obj, v.errors), warnings: v.warnings };
   if (ctx.store.get(info.kind, obj.metadata.namespace, obj.metadata.name))

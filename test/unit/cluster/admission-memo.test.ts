@@ -94,3 +94,46 @@ test('the memo key ignores the name but not the namespace, the wording or anythi
   assert.equal(key({ ...manifest({ name: 'a' }), kind: 'Service' }), undefined);
   assert.equal(key(manifest({ name: 7 })), undefined);
 });
+
+test('a manifest with the same fields in another order is admitted in full (key order shows in the output)', () => {
+  const reordered = { apiVersion: 'v1', kind: 'Pod', spec: { containers: [{ image: 'luksa/kubia', name: 'c', ports: [{ containerPort: 8080 }] }] }, metadata: { name: 'b' } };
+  const { memo, full } = bothWays([manifest({ name: 'a' }), reordered]);
+  assert.deepEqual(text(memo), text(full));
+});
+
+test('manifests whose keys collide are told apart by comparing them', () => {
+  // Numbers hash by their integer part, so these two share a key.
+  const withCpu = (name: string, cpu: number) => manifest({ name }, { name: 'c', image: 'luksa/kubia', resources: { requests: { cpu } } });
+  assert.equal(podBodyKey(withCpu('a', 1), undefined, 33), podBodyKey(withCpu('b', 1.5), undefined, 33));
+  const { memo, full } = bothWays([withCpu('a', 1), withCpu('b', 1.5), withCpu('c', 1)]);
+  assert.deepEqual(text(memo), text(full));
+  assert.deepEqual(memo.map((r) => (r.ok ? r.object.spec?.containers[0].resources.requests.cpu : undefined)), [1, 1.5, 1]);
+});
+
+test('a manifest changed after its create is not mistaken for the remembered one', () => {
+  const c = createCluster({ seed: 'memo', controllers: false });
+  const m = manifest({ name: 'a', labels: { app: 'kubia' } });
+  c.create(m);
+  m.metadata.name = 'b';
+  (m.spec.containers[0] as Record<string, unknown>).image = 'luksa/other';
+  const r = c.create(m);
+  assert.ok(r.ok);
+  assert.equal(r.object.spec?.containers[0].image, 'luksa/other');
+});
+
+test('a pod admitted from a remembered body owns its metadata: later edits of the manifest do not reach it', () => {
+  const c = createCluster({ seed: 'memo', controllers: false });
+  c.create(manifest({ name: 'a', labels: { app: 'kubia' } }));
+  const m = manifest({ name: 'b', labels: { app: 'kubia' } });
+  assert.ok(c.create(m).ok);
+  (m.metadata.labels as Record<string, string>).app = 'changed';
+  assert.deepEqual(c.store.get('Pod', 'default', 'b')!.metadata.labels, { app: 'kubia' });
+});
+
+test('only plain JSON data gets a memo key', () => {
+  const key = (m: unknown) => podBodyKey(m, undefined, 33);
+  assert.equal(key(manifest({ name: 'a', annotations: { at: new Date(0) } })), undefined);
+  assert.equal(key(manifest({ name: 'a' }, { name: 'c', image: 'luksa/kubia', args: [, 'x'] })), undefined, 'a sparse array');
+  assert.equal(key(manifest({ name: 'a' }, { name: 'c', image: 'luksa/kubia', env: new Map() })), undefined);
+  assert.notEqual(key(manifest({ name: 'a' })), undefined);
+});

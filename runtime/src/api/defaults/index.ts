@@ -10,7 +10,7 @@ import { defaultReplicationController } from './replicationcontroller';
 import { defaultService } from './service';
 import { isRecord, type Obj } from '../values';
 
-export { CONTROLLER_UID_LABELS, JOB_NAME_LABELS, SELECTOR_UID_LABEL } from './prepare';
+export { CONTROLLER_UID_LABELS, JOB_NAME_LABELS, SELECTOR_UID_LABEL, prepareMetadata } from './prepare';
 export { NAMESPACE_NAME_LABEL } from './namespace';
 
 const DEFAULTERS: Record<string, (obj: Obj) => void> = {

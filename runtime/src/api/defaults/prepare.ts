@@ -4,7 +4,7 @@
 // selector and labels (§9), a Service's clusterIPs follow clusterIP, a
 // Namespace gets the `kubernetes` finalizer. The uid is stamped first, as
 // rest.FillObjectMetaSystemFields does, because the Job checks compare against it.
-import type { KindInfo } from '../kinds';
+import type { KindInfo, ResourceInfo } from '../kinds';
 import { asArray, asRecord, asString, type Obj } from '../values';
 import { ensureRecord } from './setters';
 
@@ -14,11 +14,7 @@ export const CONTROLLER_UID_LABELS = ['controller-uid', 'batch.kubernetes.io/con
 export const SELECTOR_UID_LABEL = 'batch.kubernetes.io/controller-uid';
 
 export function prepareKind(info: KindInfo, obj: Obj, uid: string): void {
-  const meta = ensureRecord(obj, 'metadata');
-  // rest.FillObjectMetaSystemFields runs first: the uid is the server's, whatever was written.
-  meta.uid = uid;
-  // rest.BeforeCreate: a cluster-scoped object's namespace is silently cleared (§4).
-  if (!info.namespaced) delete meta.namespace;
+  prepareMetadata(info, ensureRecord(obj, 'metadata'), uid);
   const kind = info.kind;
   if (kind === 'Namespace') {
     obj.status = { phase: 'Active' };
@@ -28,6 +24,18 @@ export function prepareKind(info: KindInfo, obj: Obj, uid: string): void {
   delete obj.status;
   if (kind === 'Job') prepareJob(obj, uid);
   if (kind === 'Service') syncClusterIPs(ensureRecord(obj, 'spec'));
+}
+
+/**
+ * What create does to the metadata of any kind, in place: the uid is the
+ * server's whatever was written (rest.FillObjectMetaSystemFields, first), and
+ * a cluster-scoped object's namespace is silently cleared (rest.BeforeCreate, §4).
+ */
+export function prepareMetadata<M extends object>(info: Pick<ResourceInfo, 'namespaced'>, meta: M, uid: string): M {
+  const fields = meta as Obj;
+  fields.uid = uid;
+  if (!info.namespaced) delete fields.namespace;
+  return meta;
 }
 
 /** job strategy generateSelector; skipped when the user asked for a manual selector. */
