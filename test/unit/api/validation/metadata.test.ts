@@ -93,3 +93,8 @@ test('several causes render as kubectl lists them', () => {
   assert.match(text, /^The Pod "Kubia" is invalid: \n\* metadata\.name: Invalid value: "Kubia": a lowercase RFC 1123 subdomain/);
   assert.match(text, /\n\* metadata\.labels: Invalid value: "a b": a valid label must be/);
 });
+
+test('sizes count UTF-8 bytes, as Go does: 131,072 two-byte characters fill the annotation limit', () => {
+  assert.deepEqual(validateAnnotations({ a: 'é'.repeat(131072) }, 'metadata.annotations').map((e) => renderFieldError(e)), ['metadata.annotations: Too long: may not be more than 262144 bytes']);
+  assert.deepEqual(validateAnnotations({ a: 'é'.repeat(131071) }, 'metadata.annotations'), []);
+});
