@@ -3,7 +3,8 @@
 // Kept per involved uid as plain fields rather than one joined string per
 // event: the fields are the event's own strings, so an entry costs a few
 // pointers, where a joined key was a fresh copy of all of them for every event
-// the cluster ever recorded.
+// the cluster ever recorded. An object's entries are chained through `next`
+// (an object rarely has more than a handful), which costs less than a list.
 
 /** The aggregation fields of one event. */
 export interface AggregationFields {
@@ -24,38 +25,37 @@ interface Entry extends EventRef {
   reason: string;
   message: string;
   component: string;
+  next: Entry | undefined;
 }
 
 const same = (e: Entry, f: AggregationFields) => e.type === f.type && e.reason === f.reason && e.message === f.message && e.component === f.component;
 
 export class EventIndex {
-  /** An object rarely has more than a handful of distinct events: a short list each. */
-  private readonly byInvolved = new Map<string, Entry[]>();
-
-  private position(f: AggregationFields): { list?: Entry[]; at: number } {
-    const list = this.byInvolved.get(f.involvedUid);
-    if (list) for (let i = 0; i < list.length; i++) if (same(list[i], f)) return { list, at: i };
-    return { list, at: -1 };
-  }
+  /** The first entry of each involved object's chain. */
+  private readonly byInvolved = new Map<string, Entry>();
 
   get(f: AggregationFields): EventRef | undefined {
-    const { list, at } = this.position(f);
-    return list && at >= 0 ? list[at] : undefined;
+    for (let e = this.byInvolved.get(f.involvedUid); e; e = e.next) if (same(e, f)) return e;
+    return undefined;
   }
 
-  set(f: AggregationFields, ref: EventRef): void {
-    const { list, at } = this.position(f);
-    const entry: Entry = { namespace: ref.namespace, name: ref.name, type: f.type, reason: f.reason, message: f.message, component: f.component };
-    if (!list) this.byInvolved.set(f.involvedUid, [entry]);
-    else if (at >= 0) list[at] = entry;
-    else list.push(entry);
+  /** Points `f` at `ref`; returns the new entry (a reference to `ref` that later sets for `f` do not change). */
+  set(f: AggregationFields, ref: EventRef): EventRef {
+    this.delete(f);
+    const entry: Entry = { namespace: ref.namespace, name: ref.name, type: f.type, reason: f.reason, message: f.message, component: f.component, next: this.byInvolved.get(f.involvedUid) };
+    this.byInvolved.set(f.involvedUid, entry);
+    return entry;
   }
 
   delete(f: AggregationFields): void {
-    const { list, at } = this.position(f);
-    if (!list || at < 0) return;
-    list.splice(at, 1);
-    if (list.length === 0) this.byInvolved.delete(f.involvedUid);
+    let prev: Entry | undefined;
+    for (let e = this.byInvolved.get(f.involvedUid); e; prev = e, e = e.next) {
+      if (!same(e, f)) continue;
+      if (prev) prev.next = e.next;
+      else if (e.next) this.byInvolved.set(f.involvedUid, e.next);
+      else this.byInvolved.delete(f.involvedUid);
+      return;
+    }
   }
 
   clear(): void {

@@ -3,9 +3,9 @@
 // `count` and moves `lastTimestamp`, which describe shows as "(xN over T)".
 // Events expire one hour after their last occurrence.
 
-import { parseRfc3339, rfc3339 } from './clock';
-import { EventIndex, type AggregationFields } from './event-index';
-import type { Clock, EventRecorder, EventSource, KubeObject, ObjectStore } from './types';
+import { parseRfc3339, rfc3339, type VirtualClock } from './clock';
+import { EventIndex, type AggregationFields, type EventRef } from './event-index';
+import type { EventRecorder, EventSource, KubeObject, ObjectStore } from './types';
 
 export const EVENT_TTL_MS = 3600_000;
 
@@ -20,7 +20,8 @@ const NANOS_PER_MS = 1_000_000n;
 
 /** The name record() gives an event: `<object>.<unix nanos in hex>`, the sequence number filling the sub-millisecond digits. */
 function eventName(objectName: string, nowMs: number, seq: number): string {
-  return `${objectName}.${(BigInt(nowMs) * NANOS_PER_MS + BigInt(seq % 1_000_000)).toString(16)}`;
+  // join builds one flat string; a template would keep its pieces as a tree in every stored name.
+  return [objectName, (BigInt(nowMs) * NANOS_PER_MS + BigInt(seq % 1_000_000)).toString(16)].join('.');
 }
 
 /** The sequence part of a name eventName made at `nowMs`; undefined for names made at another instant or by someone else. */
@@ -31,39 +32,77 @@ function sequenceAt(name: string, nowMs: number): number | undefined {
   return nanos / NANOS_PER_MS === BigInt(nowMs) ? Number(nanos % NANOS_PER_MS) : undefined;
 }
 
+/**
+ * How many distinct messages the recorder remembers to share. Most messages
+ * repeat across objects ("Started container c"), and each caller builds its
+ * own copy, which stored events would keep for an hour; the bound is for the
+ * messages that never repeat (a pod's assignment to its node).
+ */
+const SHARED_MESSAGES = 1024;
+
+/** Hands out one string per distinct text among those seen lately: two generations, the older dropped when the newer fills. */
+function sharedTexts(limit: number): (text: string) => string {
+  let recent = new Map<string, string>();
+  let older = new Map<string, string>();
+  return (text) => {
+    let shared = recent.get(text);
+    if (shared !== undefined) return shared;
+    shared = older.get(text) ?? text;
+    if (recent.size >= limit) {
+      older = recent;
+      recent = new Map();
+    }
+    recent.set(text, shared);
+    return shared;
+  };
+}
+
 /** The aggregation fields of a stored event. */
 function fieldsOf(e: KubeObject): AggregationFields {
   const io = e.involvedObject as { uid?: string };
   return { involvedUid: io?.uid ?? '', type: String(e.type), reason: String(e.reason), message: String(e.message), component: (e.source as EventSource)?.component ?? '' };
 }
 
-export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }): ClusterEventRecorder {
+export function createEventRecorder(deps: { store: ObjectStore; clock: VirtualClock }): ClusterEventRecorder {
   const { store, clock } = deps;
   const aggregated = new EventIndex();
   let seq = 0;
+  // A component on a host records many events with the same source: they share
+  // one object (stored objects are read-only), one per (component, host) pair.
+  const sources = new Map<string, Map<string, EventSource>>();
+  const sourceOf = ({ component, host }: EventSource): EventSource => {
+    let byHost = sources.get(component);
+    if (!byHost) sources.set(component, (byHost = new Map()));
+    let shared = byHost.get(host ?? '');
+    if (!shared) byHost.set(host ?? '', (shared = host ? { component, host } : { component }));
+    return shared;
+  };
+  const sharedMessage = sharedTexts(SHARED_MESSAGES);
 
-  // The timer re-reads the event: a repeat since then moved lastTimestamp and re-armed its own expiry.
-  const armExpiry = (namespace: string, name: string, lastMs: number) =>
-    clock.at(lastMs + EVENT_TTL_MS, () => {
-      const e = store.get('Event', namespace, name);
-      const last = parseRfc3339(e?.lastTimestamp as string | undefined);
-      if (e && last !== undefined && last + EVENT_TTL_MS <= clock.now()) {
-        aggregated.delete(fieldsOf(e));
-        store.remove('Event', namespace, name);
-      }
-    }, 'event-ttl');
+  // One queue for every expiry, in due order (the TTL is the same for all).
+  // A repeat queues its event again; the earlier place finds the event
+  // re-stamped and passes, so each event's expiry counts from its last occurrence.
+  const expiry = clock.queue<EventRef>(({ namespace, name }) => {
+    const e = store.get('Event', namespace, name);
+    const last = parseRfc3339(e?.lastTimestamp as string | undefined);
+    if (e && last !== undefined && last + EVENT_TTL_MS <= clock.now()) {
+      aggregated.delete(fieldsOf(e));
+      store.remove('Event', namespace, name);
+    }
+  }, 'event-ttl');
 
   return {
     record(involved, type, reason, message, source = { component: 'kubelab' }) {
       const namespace = involved.metadata.namespace ?? 'default';
       const now = clock.now();
       const stamp = rfc3339(now);
-      const k: AggregationFields = { involvedUid: involved.metadata.uid, type, reason, message, component: source.component };
+      const text = sharedMessage(message);
+      const k: AggregationFields = { involvedUid: involved.metadata.uid, type, reason, message: text, component: source.component };
       const existing = aggregated.get(k);
       const prev = existing && store.get('Event', existing.namespace, existing.name);
       if (prev) {
         store.update({ ...prev, count: Number(prev.count ?? 1) + 1, lastTimestamp: stamp });
-        armExpiry(existing.namespace, existing.name, now);
+        expiry.at(now + EVENT_TTL_MS, existing);
         return;
       }
       // record.go names events `<object>.<unix nanos in hex>`; the sequence keeps same-instant events apart.
@@ -81,8 +120,8 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }):
           resourceVersion: involved.metadata.resourceVersion,
         },
         reason,
-        message,
-        source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+        message: text,
+        source: sourceOf(source),
         firstTimestamp: stamp,
         lastTimestamp: stamp,
         count: 1,
@@ -91,8 +130,7 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }):
         reportingComponent: source.component,
         reportingInstance: source.host ?? '',
       });
-      aggregated.set(k, { namespace, name });
-      armExpiry(namespace, name, now);
+      expiry.at(now + EVENT_TTL_MS, aggregated.set(k, { namespace, name }));
     },
 
     resync() {
@@ -101,12 +139,16 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: Clock }):
       // include some named at this very instant: the sequence continues after theirs.
       const now = clock.now();
       seq = 0;
+      const due: { at: number; ref: EventRef }[] = [];
       for (const e of store.list('Event')) {
         const s = sequenceAt(e.metadata.name, now);
         if (s !== undefined) seq = Math.max(seq, s + 1);
-        aggregated.set(fieldsOf(e), { namespace: e.metadata.namespace ?? 'default', name: e.metadata.name });
-        armExpiry(e.metadata.namespace ?? 'default', e.metadata.name, parseRfc3339(e.lastTimestamp as string) ?? clock.now());
+        const ref = aggregated.set(fieldsOf(e), { namespace: e.metadata.namespace ?? 'default', name: e.metadata.name });
+        // Overdue expiries run now, in list order like the rest of their instant (the sort is stable).
+        due.push({ at: Math.max(now, (parseRfc3339(e.lastTimestamp as string) ?? now) + EVENT_TTL_MS), ref });
       }
+      // Queued in due order, each appends instead of being inserted among the others.
+      for (const { at, ref } of due.sort((a, b) => a.at - b.at)) expiry.at(at, ref);
     },
 
     eventsFor(involved) {

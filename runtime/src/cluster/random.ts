@@ -13,6 +13,7 @@ const DEFAULT_SUFFIX_LENGTH = 5;
 const DASH = '-'.charCodeAt(0);
 const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 const FOUR = '4'.charCodeAt(0);
+const UID_LENGTH = 36;
 
 export type RngState = readonly [number, number, number, number];
 
@@ -55,6 +56,7 @@ export function restoreRng(state: RngState): SeededRng {
     c = (c + t) | 0;
     return t >>> 0;
   };
+  const uidCodes: number[] = new Array(UID_LENGTH).fill(0);
   const next = () => word() / 4294967296;
   const int = (n: number) => Math.floor(next() * n);
   return {
@@ -69,20 +71,22 @@ export function restoreRng(state: RngState): SeededRng {
     // Version 4 layout: the 13th hex digit is 4, the 17th one of 8, 9, a, b.
     // The 32 digits are four words in hex, most significant nibble first,
     // written straight into one flat string: a template of slices would be
-    // kept as a tree of pieces by every object holding the uid.
+    // kept as a tree of pieces by every object holding the uid. The codes go
+    // into one reused array (a uid is written at a time), so a uid allocates
+    // only its string.
     uid: () => {
-      const codes: number[] = [];
+      let j = 0;
       for (let w = 0; w < 4; w++) {
         const v = word();
         for (let k = 7; k >= 0; k--) {
           const i = w * 8 + (7 - k);
-          if (i === 8 || i === 12 || i === 16 || i === 20) codes.push(DASH);
-          codes.push(HEX_CODES[(v >>> (4 * k)) & 15]);
+          if (i === 8 || i === 12 || i === 16 || i === 20) uidCodes[j++] = DASH;
+          uidCodes[j++] = HEX_CODES[(v >>> (4 * k)) & 15];
         }
       }
-      codes[14] = FOUR;
-      codes[19] = '89ab'.charCodeAt(int(4));
-      return String.fromCharCode(...codes);
+      uidCodes[14] = FOUR;
+      uidCodes[19] = '89ab'.charCodeAt(int(4));
+      return String.fromCharCode.apply(null, uidCodes);
     },
     state: () => [a >>> 0, b >>> 0, c >>> 0, d >>> 0],
   };

@@ -64,3 +64,34 @@ test('the pacer advances virtual time by real time times the speed, and not at a
   await new Promise((r) => setTimeout(r, 30));
   assert.equal(steps.length, after, 'stopped');
 });
+
+test('a timer queue runs its items when, and in the order, timers armed with `at` at the same moments would', () => {
+  const c = createClock(0);
+  const seen: string[] = [];
+  const q = c.queue<string>((item) => seen.push(`${item}@${c.now()}`), 'queued');
+  c.at(10, () => seen.push('a@10'));
+  q.at(10, 'q1');
+  c.at(10, () => seen.push('b@10'));
+  q.at(20, 'q2');
+  q.at(5, 'q0'); // out of due order: it goes before the others
+  c.at(20, () => seen.push('c@20'));
+  q.at(20, 'q3');
+  assert.equal(c.pendingCount(), 7);
+  assert.deepEqual(c.pendingLabels(), ['queued', '', 'queued', '', 'queued', '', 'queued']);
+  c.advance(30);
+  assert.deepEqual(seen, ['q0@5', 'a@10', 'q1@10', 'b@10', 'q2@20', 'c@20', 'q3@20']);
+  assert.equal(c.pendingCount(), 0);
+  assert.equal(c.nextDueAt(), undefined);
+});
+
+test('an item queued by a queue\'s own callback runs too', () => {
+  const c = createClock(0);
+  const seen: number[] = [];
+  const q = c.queue<number>((n) => {
+    seen.push(c.now());
+    if (n > 0) q.at(c.now() + 10, n - 1);
+  }, 'again');
+  q.at(1, 2);
+  c.advance(100);
+  assert.deepEqual(seen, [1, 11, 21]);
+});

@@ -99,3 +99,26 @@ test('after a restore at the same instant a new event gets a name no stored even
   // Same-instant events still list in the order they happened (describe's tie-break is the name).
   assert.deepEqual(events.eventsFor(first.pod).map((e) => e.reason), ['Pulling', 'Pulled', 'Killing', 'Created']);
 });
+
+test('an event is named after its object and the unix nanoseconds in hex, same-instant events counting up the sub-millisecond digits', () => {
+  const { clock, events, pod } = fresh();
+  events.record(pod, 'Normal', 'Pulling', 'Pulling image "luksa/kubia"', KUBELET);
+  events.record(pod, 'Normal', 'Pulled', 'Successfully pulled image "luksa/kubia"', KUBELET);
+  const nanos = BigInt(clock.now()) * 1_000_000n;
+  assert.deepEqual(events.eventsFor(pod).map((e) => e.metadata.name), [`kubia.${nanos.toString(16)}`, `kubia.${(nanos + 1n).toString(16)}`]);
+});
+
+test('events of one component on one host share a source, and expire in the order of their last occurrence', () => {
+  const { clock, store, events, pod } = fresh();
+  events.record(pod, 'Normal', 'Pulling', 'Pulling image "luksa/kubia"', KUBELET);
+  clock.advance(1000);
+  events.record(pod, 'Normal', 'Pulled', 'Successfully pulled image "luksa/kubia"', { ...KUBELET });
+  clock.advance(1000);
+  events.record(pod, 'Normal', 'Pulling', 'Pulling image "luksa/kubia"', KUBELET);
+  const [pulling, pulled] = events.eventsFor(pod);
+  assert.equal(pulling.source, pulled.source);
+  clock.advance(EVENT_TTL_MS - 500);
+  assert.deepEqual(store.list('Event').map((e) => e.reason), ['Pulling'], 'Pulled expired first: Pulling repeated after it');
+  clock.advance(1000);
+  assert.deepEqual(store.list('Event'), []);
+});

@@ -53,3 +53,19 @@ test('the remembered spans between scheduled times answer exactly what the cron 
     }
   }
 });
+
+test('lists across namespaces keep the byte order of namespace/name, also where one namespace name starts another', () => {
+  const s = store();
+  const keyed = (os: KubeObject[]) => os.map((o) => (o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name));
+  for (const [ns, name] of [['ab', 'x'], ['a', 'z'], ['a-b', 'y'], ['a', 'b'], ['a.b', 'w']]) s.create(pod(name, { namespace: ns, labels: { app: 'x' } }, { nodeName: 'n1' }));
+  const expected = ['a-b/y', 'a.b/w', 'a/b', 'a/z', 'ab/x'];
+  assert.deepEqual(keyed(s.list('Pod')), expected);
+  assert.deepEqual(keyed(s.list('Pod', { fieldNodeName: 'n1' })), expected);
+  assert.deepEqual(keyed(s.list('Pod', { selector: { requirements: [{ key: 'app', operator: 'Exists', values: [] }] } })), expected);
+  // A namespaced object written without a namespace is keyed by its bare name, which sorts among the others.
+  s.create(pod('b-bare', { namespace: '' }));
+  assert.deepEqual(keyed(s.list('Pod')), ['a-b/y', 'a.b/w', 'a/b', 'a/z', 'ab/x', 'b-bare']);
+  s.create(pod('a-bare', { namespace: '' }));
+  assert.deepEqual(keyed(s.list('Pod')), ['a-b/y', 'a-bare', 'a.b/w', 'a/b', 'a/z', 'ab/x', 'b-bare']);
+  assert.equal(s.get('Pod', undefined, 'a-bare')?.metadata.name, 'a-bare');
+});

@@ -111,6 +111,23 @@ test('watch events are queued during writes and delivered in order by drain, inc
   assert.deepEqual(seen, ['ADDED a 1', 'DELETED a 3', 'ADDED from-handler 4']);
 });
 
+test('a watcher added while an event is delivered sees the next one; one removed still gets the event at hand', () => {
+  const { store } = fresh();
+  const seen: string[] = [];
+  let stopB = () => {};
+  store.watch((e) => {
+    seen.push(`A ${e.object.metadata.name}`);
+    if (e.object.metadata.name === 'a') store.watch((e2) => seen.push(`C ${e2.object.metadata.name}`), ['Pod']);
+    if (e.object.metadata.name === 'b') stopB();
+  });
+  stopB = store.watch((e) => seen.push(`B ${e.object.metadata.name}`), ['Pod']);
+  store.create(pod('a'));
+  store.create(pod('b'));
+  store.create(pod('c'));
+  store.drain();
+  assert.deepEqual(seen, ['A a', 'B a', 'A b', 'B b', 'C b', 'A c', 'C c']);
+});
+
 test('a watch from a resourceVersion replays what came after it', () => {
   const { store } = fresh();
   store.create(pod('a'));

@@ -1,56 +1,49 @@
-// A multi-map from an index value to object keys, updated by deltas on every
-// write so a lookup costs what it returns (ARCHITECTURE: label-indexed queries).
-// Each value's keys are also kept in key order, sorted lazily and only again
-// after that value's membership changed, so a list in etcd's order does not
-// sort on every call.
+// A multi-map from an index value to the (namespace, name) of objects,
+// updated by deltas on every write so a lookup costs what it returns
+// (ARCHITECTURE: label-indexed queries). Each value's members are a
+// NamespacedMap, which keeps them in key order between membership changes.
 
-interface Bucket {
-  keys: Set<string>;
-  sorted?: string[];
-}
+import { NamespacedMap } from './namespaced-map';
+
+export type Members = NamespacedMap<true>;
+
+/** Emptied values kept before a sweep, at the least (see IndexSet.delete). */
+const KEPT_EMPTY = 64;
 
 export class IndexSet {
-  private readonly map = new Map<string, Bucket>();
+  private readonly map = new Map<string, Members>();
+  /** How many values in `map` have no members left. */
+  private empty = 0;
 
-  add(value: string, key: string): void {
-    let b = this.map.get(value);
-    if (!b) this.map.set(value, (b = { keys: new Set() }));
-    if (b.keys.has(key)) return;
-    b.keys.add(key);
-    b.sorted = undefined;
+  add(value: string, namespace: string, name: string): void {
+    let m = this.map.get(value);
+    if (!m) this.map.set(value, (m = new NamespacedMap()));
+    else if (m.size === 0) this.empty--;
+    m.set(namespace, name, true);
   }
 
-  delete(value: string, key: string): void {
-    const b = this.map.get(value);
-    if (!b || !b.keys.delete(key)) return;
-    b.sorted = undefined;
-    if (b.keys.size === 0) this.map.delete(value);
+  delete(value: string, namespace: string, name: string): void {
+    const m = this.map.get(value);
+    if (!m?.delete(namespace, name) || m.size > 0) return;
+    // An emptied value stays until emptied ones are many. A value that empties
+    // and fills again (the unscheduled pods' "", each pod passing through) would
+    // otherwise be deleted and added back every time, and a V8 Map keeps each
+    // deleted entry in its key's chain until it rehashes: every lookup of that
+    // key would walk one more of them.
+    if (++this.empty > Math.max(KEPT_EMPTY, this.map.size / 2)) {
+      for (const [v, members] of this.map) if (members.size === 0) this.map.delete(v);
+      this.empty = 0;
+    }
   }
 
-  get(value: string): ReadonlySet<string> {
-    return this.map.get(value)?.keys ?? EMPTY;
+  get(value: string): Members | undefined {
+    return this.map.get(value);
   }
 
-  /** The keys under `value` in key order. */
-  sorted(value: string): readonly string[] {
-    const b = this.map.get(value);
-    if (!b) return NONE;
-    b.sorted ??= sortKeys(b.keys);
-    return b.sorted;
-  }
-
-  /** Keys under every value whose entry passes `accept` (Exists / NotIn style lookups). */
-  union(accept: (value: string) => boolean): Set<string> {
-    const out = new Set<string>();
-    for (const [v, b] of this.map) if (accept(v)) for (const k of b.keys) out.add(k);
+  /** Members under every value that passes `accept` (Exists / NotIn style lookups). */
+  union(accept: (value: string) => boolean): Members {
+    const out: Members = new NamespacedMap();
+    for (const [v, m] of this.map) if (accept(v)) m.forEach((ns, name) => out.set(ns, name, true));
     return out;
   }
 }
-
-/** Keys in etcd's order (byte order of `namespace/name`). */
-export function sortKeys(keys: Iterable<string>): string[] {
-  return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-const EMPTY: ReadonlySet<string> = new Set();
-const NONE: readonly string[] = Object.freeze([]);

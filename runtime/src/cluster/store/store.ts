@@ -6,13 +6,10 @@
 // Stored objects are shared, never copied on read: callers must treat what
 // get/list return as read-only and write a modified copy back (STYLE §18).
 
-import type { Selector } from '../../api/selectors';
-import { matches } from '../../api/selectors';
 import { jsonEqual } from '../apply-merge';
 import { rfc3339 } from '../clock';
-import { controllerOf } from '../owner-references';
-import type { Clock, KubeObject, ListOptions, ObjectMeta, ObjectStore, Rng, WatchEvent } from '../types';
-import { IndexSet, sortKeys } from './index-set';
+import type { Clock, KubeObject, ObjectMeta, ObjectStore, Rng, WatchEvent } from '../types';
+import { KindTable, type StoreListOptions } from './kind-table';
 import { isNamespacedKind, objectKey } from './keys';
 
 /** generate.go: the prefix is cut to 58 characters so prefix + 5 fits a 63-character label. */
@@ -23,91 +20,6 @@ const GENERATION_KINDS = new Set(['Pod', 'ReplicationController', 'ReplicaSet', 
 
 /** How many past watch events a watch from an old resourceVersion can replay before 410 Gone. */
 const WATCH_HISTORY = 10_000;
-
-/** Unscheduled pods sit under "" so the scheduler's `spec.nodeName=` query is indexed too. */
-const nodeOf = (o: KubeObject | undefined) => (o?.kind === 'Pod' ? String(o.spec?.nodeName ?? '') : undefined);
-const controllerUidOf = (o: KubeObject | undefined) => (o ? controllerOf(o)?.uid : undefined);
-
-/** Moves `key` from index entry `from` to `to` (undefined: in none). */
-function moveEntry(ix: IndexSet, key: string, from: string | undefined, to: string | undefined): void {
-  if (from === to) return;
-  if (from !== undefined) ix.delete(from, key);
-  if (to !== undefined) ix.add(to, key);
-}
-
-class KindTable {
-  readonly objects = new Map<string, KubeObject>();
-  readonly byNamespace = new IndexSet();
-  readonly byLabel = new Map<string, IndexSet>();
-  readonly byNode = new IndexSet();
-  readonly byOwner = new IndexSet();
-  /** Every key in key order; rebuilt only after a create or a removal. */
-  private allSorted?: string[];
-
-  /** Stores `next` under `key` (replacing `prev`), moving only the index entries that changed. */
-  set(key: string, next: KubeObject, prev: KubeObject | undefined): void {
-    if (!prev) this.allSorted = undefined;
-    this.objects.set(key, next);
-    this.reindex(key, prev, next);
-  }
-
-  drop(key: string, prev: KubeObject): void {
-    this.objects.delete(key);
-    this.allSorted = undefined;
-    this.reindex(key, prev, undefined);
-  }
-
-  // A status write or a relabel leaves most entries alone; re-adding them would also throw away their sorted order.
-  private reindex(key: string, prev: KubeObject | undefined, next: KubeObject | undefined): void {
-    // Cluster-scoped objects (no or an empty namespace) are in no namespace entry.
-    moveEntry(this.byNamespace, key, prev?.metadata.namespace || undefined, next?.metadata.namespace || undefined);
-    const pl: Record<string, string> = prev?.metadata.labels ?? {};
-    const nl: Record<string, string> = next?.metadata.labels ?? {};
-    for (const k in pl) if (nl[k] !== pl[k]) this.byLabel.get(k)?.delete(pl[k], key);
-    for (const k in nl) {
-      if (pl[k] === nl[k]) continue;
-      let ix = this.byLabel.get(k);
-      if (!ix) this.byLabel.set(k, (ix = new IndexSet()));
-      ix.add(nl[k], key);
-    }
-    moveEntry(this.byNode, key, nodeOf(prev), nodeOf(next));
-    moveEntry(this.byOwner, key, controllerUidOf(prev), controllerUidOf(next));
-  }
-
-  /** The keys, in key order, of the smallest index entry that contains every answer (all keys without one). */
-  candidates(opts: StoreListOptions): readonly string[] {
-    let best: { size: number; keys: () => readonly string[] } | undefined;
-    const consider = (size: number, keys: () => readonly string[]) => {
-      if (!best || size < best.size) best = { size, keys };
-    };
-    const ns = opts.namespace;
-    if (ns) consider(this.byNamespace.get(ns).size, () => this.byNamespace.sorted(ns));
-    const node = opts.fieldNodeName;
-    if (node !== undefined) consider(this.byNode.get(node).size, () => this.byNode.sorted(node));
-    const owner = opts.ownerUid;
-    if (owner !== undefined) consider(this.byOwner.get(owner).size, () => this.byOwner.sorted(owner));
-    for (const r of opts.selector?.requirements ?? []) {
-      const ix = this.byLabel.get(r.key);
-      if (r.operator === 'In' || r.operator === 'Exists') {
-        if (!ix) return [];
-        if (r.operator === 'In' && r.values.length === 1) consider(ix.get(r.values[0]).size, () => ix.sorted(r.values[0]));
-        else {
-          const union = r.operator === 'In' ? ix.union((v) => r.values.includes(v)) : ix.union(() => true);
-          consider(union.size, () => sortKeys(union));
-        }
-      }
-    }
-    if (best) return best.keys();
-    this.allSorted ??= sortKeys(this.objects.keys());
-    return this.allSorted;
-  }
-}
-
-/** ListOptions plus the store's by-owner index. */
-export interface StoreListOptions extends ListOptions {
-  /** Only objects whose controller ownerReference has this uid (an informer's by-owner index). */
-  ownerUid?: string;
-}
 
 export interface StoreChanges {
   puts: KubeObject[];
@@ -153,11 +65,16 @@ interface Watcher {
 function withDefined<T extends object>(base: T, over: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
   const from = base as Record<string, unknown>;
+  // Most keys `over` names it also sets, so its value is read first and `in` asked only when it is undefined.
   for (const k in from) {
-    const v = k in over ? over[k] : from[k];
+    let v = over[k];
+    if (v === undefined && !(k in over)) v = from[k];
     if (v !== undefined) out[k] = v;
   }
-  for (const k in over) if (!(k in from) && over[k] !== undefined) out[k] = over[k];
+  for (const k in over) {
+    const v = over[k];
+    if (v !== undefined && !(k in from)) out[k] = v;
+  }
   return out as T;
 }
 
@@ -179,15 +96,26 @@ export function createStore(deps: StoreOptions): MemoryStore {
   let queue: WatchEvent[] = [];
   let head = 0;
   const history: WatchEvent[] = [];
-  const watchers = new Set<Watcher>();
+  // Replaced, never changed in place: a drain delivering an event keeps the array it
+  // started with, so a handler that (un)subscribes takes effect from the next event.
+  let watchers: readonly Watcher[] = [];
+  const watchersByKind = new Map<string, readonly Watcher[]>();
+  const setWatchers = (next: readonly Watcher[]) => {
+    watchers = next;
+    watchersByKind.clear();
+  };
+  const watchersOf = (kind: string) => {
+    let ws = watchersByKind.get(kind);
+    if (!ws) watchersByKind.set(kind, (ws = watchers.filter((w) => !w.kinds || w.kinds.has(kind))));
+    return ws;
+  };
   const dirty = new Map<string, { kind: string; namespace?: string; name: string }>();
 
   const table = (kind: string) => {
     let t = tables.get(kind);
-    if (!t) tables.set(kind, (t = new KindTable()));
+    if (!t) tables.set(kind, (t = new KindTable(kind)));
     return t;
   };
-  const keyOf = (o: KubeObject) => objectKey(o.metadata.namespace, o.metadata.name);
   const recording = deps.recordChanges ?? true;
   const markDirty = (kind: string, namespace: string | undefined, name: string) => {
     if (recording) dirty.set(`${kind}|${objectKey(namespace, name)}`, { kind, namespace, name });
@@ -200,25 +128,25 @@ export function createStore(deps: StoreOptions): MemoryStore {
     if (history.length > WATCH_HISTORY * 2) history.splice(0, history.length - WATCH_HISTORY);
   };
 
-  const put = (t: KindTable, key: string, next: KubeObject, prev: KubeObject | undefined) => {
-    t.set(key, next, prev);
+  const put = (t: KindTable, next: KubeObject, prev: KubeObject | undefined) => {
+    t.set(next.metadata.namespace || '', next.metadata.name, next, prev);
     markDirty(next.kind, next.metadata.namespace, next.metadata.name);
   };
 
   // Writers go through admission, which answers NotFound first: a miss here is a bug, not user input.
+  // The object is found under the namespace it carries, as it was stored.
   const existing = (obj: KubeObject) => {
     const t = table(obj.kind);
-    const key = keyOf(obj);
-    const prev = t.objects.get(key);
-    if (!prev) throw new Error(`store: ${obj.kind} ${key} not found`);
-    return { t, key, prev };
+    const prev = t.objects.get(obj.metadata.namespace || '', obj.metadata.name);
+    if (!prev) throw new Error(`store: ${obj.kind} ${objectKey(obj.metadata.namespace, obj.metadata.name)} not found`);
+    return { t, prev };
   };
 
   const uniqueName = (t: KindTable, namespace: string | undefined, prefix: string) => {
     // RetryGenerateName: newer apiservers draw again on a clash instead of failing.
     for (;;) {
       const name = prefix.slice(0, MAX_GENERATE_PREFIX) + deps.rng.suffix();
-      if (!t.objects.has(objectKey(namespace, name))) return name;
+      if (!t.objects.has(namespace || '', name)) return name;
     }
   };
 
@@ -230,33 +158,15 @@ export function createStore(deps: StoreOptions): MemoryStore {
     (o.metadata.deletionGracePeriodSeconds ?? 0) === 0;
 
   const store: MemoryStore = {
-    get: (kind, namespace, name) => tables.get(kind)?.objects.get(objectKey(isNamespacedKind(kind) ? namespace : undefined, name)),
+    get: (kind, namespace, name) => tables.get(kind)?.lookup(namespace, name),
 
-    list(kind, opts = {}) {
-      const t = tables.get(kind);
-      if (!t) return [];
-      const sel: Selector | undefined = opts.selector;
-      if (sel?.nothing) return [];
-      const out: KubeObject[] = [];
-      // etcd returns keys in order (namespace, then name): the candidates already come that way.
-      for (const k of t.candidates(opts)) {
-        const o = t.objects.get(k);
-        if (!o) continue;
-        if (opts.namespace && o.metadata.namespace !== opts.namespace) continue;
-        if (opts.fieldNodeName !== undefined && (o.spec?.nodeName ?? '') !== opts.fieldNodeName) continue;
-        if (opts.ownerUid !== undefined && controllerUidOf(o) !== opts.ownerUid) continue;
-        if (sel && sel.requirements.length > 0 && !matches(sel, o.metadata.labels)) continue;
-        out.push(o);
-      }
-      return out;
-    },
+    list: (kind, opts = {}) => tables.get(kind)?.list(opts) ?? [],
 
     create(obj) {
       const t = table(obj.kind);
       const namespace = isNamespacedKind(obj.kind) ? obj.metadata.namespace ?? 'default' : undefined;
       const name = obj.metadata.name || uniqueName(t, namespace, obj.metadata.generateName ?? '');
-      const key = objectKey(namespace, name);
-      if (t.objects.has(key)) throw new Error(`store: ${obj.kind} ${key} already exists`);
+      if (t.objects.has(namespace || '', name)) throw new Error(`store: ${obj.kind} ${objectKey(namespace, name)} already exists`);
       rv++;
       const metadata: ObjectMeta = withDefined(obj.metadata, {
         name,
@@ -266,16 +176,17 @@ export function createStore(deps: StoreOptions): MemoryStore {
         creationTimestamp: obj.metadata.creationTimestamp || rfc3339(deps.clock.now()),
         labels: obj.metadata.labels ? { ...obj.metadata.labels } : undefined,
         namespace: namespace || undefined,
-        ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
+        // Other kinds keep whatever generation they were given.
+        generation: GENERATION_KINDS.has(obj.kind) ? 1 : obj.metadata.generation,
       });
       const stored: KubeObject = { ...obj, metadata };
-      put(t, key, stored, undefined);
+      put(t, stored, undefined);
       emit('ADDED', stored);
       return stored;
     },
 
     update(obj) {
-      const { t, key, prev } = existing(obj);
+      const { t, prev } = existing(obj);
       rv++;
       let generation = prev.metadata.generation;
       if (generation !== undefined) {
@@ -295,21 +206,22 @@ export function createStore(deps: StoreOptions): MemoryStore {
       });
       const stored: KubeObject = { ...obj, metadata };
       if (removeFinished(stored)) {
-        t.drop(key, prev);
+        t.drop(obj.metadata.namespace || '', obj.metadata.name, prev);
         markDirty(obj.kind, obj.metadata.namespace, obj.metadata.name);
         emit('DELETED', stored);
         return stored;
       }
-      put(t, key, stored, prev);
+      put(t, stored, prev);
       emit('MODIFIED', stored);
       return stored;
     },
 
     updateStatus(obj) {
-      const { t, key, prev } = existing(obj);
+      const { t, prev } = existing(obj);
       rv++;
       const stored: KubeObject = { ...prev, status: obj.status, metadata: { ...prev.metadata, resourceVersion: String(rv) } };
-      t.objects.set(key, stored);
+      // Neither labels, owner nor node change: the indexes stay as they are.
+      t.objects.set(obj.metadata.namespace || '', obj.metadata.name, stored);
       markDirty(obj.kind, obj.metadata.namespace, obj.metadata.name);
       emit('MODIFIED', stored);
       return stored;
@@ -317,19 +229,20 @@ export function createStore(deps: StoreOptions): MemoryStore {
 
     remove(kind, namespace, name) {
       const t = tables.get(kind);
-      const key = objectKey(isNamespacedKind(kind) ? namespace : undefined, name);
-      const prev = t?.objects.get(key);
+      const prev = t?.lookup(namespace, name);
       if (!t || !prev) return;
       rv++;
-      t.drop(key, prev);
+      t.drop(prev.metadata.namespace || '', name, prev);
       markDirty(kind, prev.metadata.namespace, name);
       emit('DELETED', { ...prev, metadata: { ...prev.metadata, resourceVersion: String(rv) } });
     },
 
     watch(handler, kinds) {
       const w: Watcher = { handler, kinds: kinds ? new Set(kinds) : undefined };
-      watchers.add(w);
-      return () => watchers.delete(w);
+      setWatchers([...watchers, w]);
+      return () => {
+        if (watchers.includes(w)) setWatchers(watchers.filter((x) => x !== w));
+      };
     },
 
     watchFrom(from, handler, kinds) {
@@ -352,7 +265,7 @@ export function createStore(deps: StoreOptions): MemoryStore {
       while (head < queue.length) {
         const e = queue[head++];
         n++;
-        for (const w of [...watchers]) if (!w.kinds || w.kinds.has(e.object.kind)) w.handler(e);
+        for (const w of watchersOf(e.object.kind)) w.handler(e);
       }
       queue = [];
       head = 0;
@@ -374,7 +287,11 @@ export function createStore(deps: StoreOptions): MemoryStore {
       return { puts, removals };
     },
 
-    dump: () => ({ resourceVersion: rv, objects: [...tables.values()].flatMap((t) => [...t.objects.values()]) }),
+    dump() {
+      const objects: KubeObject[] = [];
+      for (const t of tables.values()) t.objects.forEach((_ns, _name, o) => objects.push(o));
+      return { resourceVersion: rv, objects };
+    },
 
     load(d) {
       tables.clear();
@@ -382,10 +299,7 @@ export function createStore(deps: StoreOptions): MemoryStore {
       head = 0;
       history.length = 0;
       dirty.clear();
-      for (const o of d.objects) {
-        const t = table(o.kind);
-        t.set(keyOf(o), o, undefined);
-      }
+      for (const o of d.objects) table(o.kind).set(o.metadata.namespace || '', o.metadata.name, o, undefined);
       rv = d.resourceVersion;
     },
   };
