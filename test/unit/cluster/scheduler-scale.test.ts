@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { createSchedulerCache } from '../../../runtime/src/cluster/scheduler/cache';
 import { feasibleNodesToFind, runCycle } from '../../../runtime/src/cluster/scheduler/cycle';
 import { nodeInfo } from '../../../runtime/src/cluster/scheduler/node-info';
+import { NodeList } from '../../../runtime/src/cluster/scheduler/node-list';
+import { podDemand } from '../../../runtime/src/cluster/scheduler/pod-demand';
 import { FLUSH_UNSCHEDULABLE_MS, SchedulingQueue } from '../../../runtime/src/cluster/scheduler/queue';
 import { buildNode } from '../../../runtime/src/cluster/nodes';
 import type { KubeObject } from '../../../runtime/src/cluster/types';
@@ -21,7 +23,7 @@ test('numFeasibleNodesToFind: every node below 100, then the adaptive percentage
 });
 
 test('a cycle in a 1,000-node cluster filters only until it has found enough nodes, and the next starts where it stopped', () => {
-  const infos = Array.from({ length: 1000 }, (_, i) => nodeInfo(buildNode(`n${String(i).padStart(4, '0')}`, i, 0), []));
+  const infos = new NodeList(Array.from({ length: 1000 }, (_, i) => nodeInfo(buildNode(`n${String(i).padStart(4, '0')}`, i, 0), [])));
   const first = runCycle(pod('a', small), infos, { start: 0 });
   assert.equal(first.processed, 420);
   assert.ok(first.placement.fits);
@@ -32,7 +34,7 @@ test('a cycle in a 1,000-node cluster filters only until it has found enough nod
 });
 
 test('a pod that fits nowhere is checked against every node, so the message counts them all', () => {
-  const infos = Array.from({ length: 150 }, (_, i) => nodeInfo(buildNode(`n${i}`, i, 0), []));
+  const infos = new NodeList(Array.from({ length: 150 }, (_, i) => nodeInfo(buildNode(`n${i}`, i, 0), [])));
   const r = runCycle(pod('big', { containers: [{ name: 'c', resources: { requests: { cpu: '1000' } } }] }), infos);
   assert.equal(r.processed, 150);
   assert.equal(!r.placement.fits && r.placement.message, '0/150 nodes are available: 150 Insufficient cpu. preemption: 0/150 nodes are available: 150 No preemption victims found for incoming pod.');
@@ -44,16 +46,14 @@ test('the cache follows binds, terminal phases and deletions without rebuilding 
   cache.resync();
   const [a] = h.nodeNames;
   const p = h.pod('web', { ...small, nodeName: a });
-  cache.refreshPod('default', 'web');
-  const info = () => cache.nodes().find((i) => i.node.metadata.name === a)!;
+  cache.updatePod(p);
+  const info = () => cache.nodes().infos.find((i) => i.node.metadata.name === a)!;
   assert.deepEqual([info().podCount, info().requested.milliCPU, info().requested.memory], [1, 100, 64 * 2 ** 20]);
-  h.store.updateStatus({ ...p, status: { phase: 'Succeeded' } });
-  cache.refreshPod('default', 'web');
+  cache.updatePod(h.store.updateStatus({ ...p, status: { phase: 'Succeeded' } }));
   assert.deepEqual([info().podCount, info().requested.milliCPU], [0, 0]);
-  h.store.updateStatus({ ...h.get('web')!, status: { phase: 'Running' } });
-  cache.refreshPod('default', 'web');
+  cache.updatePod(h.store.updateStatus({ ...h.get('web')!, status: { phase: 'Running' } }));
   h.store.remove('Pod', 'default', 'web');
-  cache.refreshPod('default', 'web');
+  cache.removePod(p);
   assert.deepEqual([info().podCount, info().requested.milliCPU], [0, 0]);
 });
 
@@ -75,4 +75,17 @@ test('the queue hands out due pods by priority, then arrival; parked pods wait f
   assert.deepEqual(q.takeDue(1_500).map((p) => p.key), ['default/high']);
   assert.deepEqual(q.takeDue(2_000).map((p) => p.key), ['default/low2']);
   assert.equal(q.nextDueAt(), undefined);
+});
+
+test('pods sharing one spec object (one manifest) share its parsed demand; the owner stays each pod\'s own', () => {
+  const owned = (name: string, uid: string) => ({
+    ...pod(name, small),
+    metadata: { ...pod(name, small).metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid, controller: true }] },
+  });
+  const a = owned('a', 'rs-1');
+  const b = { ...owned('b', 'rs-2'), spec: a.spec };
+  const [da, db] = [podDemand(a), podDemand(b)];
+  assert.equal(da.requests, db.requests);
+  assert.deepEqual([da.owner, db.owner], ['rs-1', 'rs-2']);
+  assert.deepEqual([db.requests.milliCPU, db.nonZero.memory], [100, 64 * 2 ** 20]);
 });

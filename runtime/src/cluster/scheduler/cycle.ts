@@ -8,10 +8,11 @@
 import type { KubeObject, Rng } from '../types';
 import { FILTERS, type FilterPlugin } from './filters';
 import { fitErrorMessage, type NodeVerdict } from './fit-error';
-import { podDemand, type NodeInfo, type PodDemand } from './node-info';
+import type { NodeList } from './node-list';
+import { podDemand, type PodDemand } from './pod-demand';
 import { scoreNodes } from './score';
 
-export type Placement = { fits: true; node: string } | { fits: false; message: string; verdicts: Map<string, NodeVerdict> };
+export type Placement = { fits: true; node: string } | { fits: false; message: string };
 
 /** minFeasibleNodesToFind and minFeasibleNodesPercentageToFind. */
 const MIN_FEASIBLE_NODES = 100;
@@ -24,43 +25,73 @@ export function feasibleNodesToFind(allNodes: number): number {
   return Math.max(MIN_FEASIBLE_NODES, Math.trunc((allNodes * percentage) / 100));
 }
 
-/** The first filter a node fails, or undefined when it fits. */
-function firstFailure(filters: readonly FilterPlugin[], pod: KubeObject, info: NodeInfo, demand: PodDemand): NodeVerdict | undefined {
-  for (const f of filters) {
-    const reasons = f.filter(pod, info, demand);
-    if (reasons.length > 0) return { reasons: [...reasons], resolvable: f.resolvable };
+/** Whether the node at `row` passes every filter of the cycle. */
+function feasible(filters: readonly FilterPlugin[], pod: KubeObject, nodes: NodeList, row: number, demand: PodDemand): boolean {
+  for (let f = 0; f < filters.length; f++) if (filters[f].fails(pod, nodes, row, demand)) return false;
+  return true;
+}
+
+/** The first filter a node fails and why (the node is known to fail one). */
+function verdict(filters: readonly FilterPlugin[], pod: KubeObject, nodes: NodeList, row: number, demand: PodDemand): NodeVerdict {
+  const f = filters.find((p) => p.fails(pod, nodes, row, demand))!;
+  return { reasons: f.reasons(pod, nodes, row, demand), resolvable: f.resolvable };
+}
+
+// The rows of the current cycle's feasible nodes and of the best-scoring
+// ones among them, reused by every cycle (a cycle never runs inside another)
+// and grown to the most nodes seen.
+let found = new Int32Array(0);
+let best = new Int32Array(0);
+
+/**
+ * selectHost: the best-scoring of the first `n` of `rows`; among equal scores
+ * the seeded Rng's pick (one draw, the one `rng.pick` over the tied nodes
+ * makes), else the first.
+ */
+function selectHost(rows: Int32Array, scores: Float64Array, n: number, rng: Rng | undefined): number {
+  let top = -Infinity;
+  let ties = 0;
+  for (let k = 0; k < n; k++) {
+    if (scores[k] > top) {
+      top = scores[k];
+      ties = 0;
+    }
+    if (scores[k] === top) best[ties++] = rows[k];
   }
-  return undefined;
+  return best[rng && ties > 1 ? rng.int(ties) : 0];
 }
 
 export interface CycleResult {
   placement: Placement;
   /** How many nodes were filtered (the next cycle's start moves on by this many). */
   processed: number;
+  /** The pod's demand as the cycle parsed it (the cache counts it on the chosen node). */
+  demand: PodDemand;
 }
 
-/** Filters `nodes` (name order) from index `start` round the ring, scores the feasible ones and picks the best. */
-export function runCycle(pod: KubeObject, nodes: readonly NodeInfo[], opts: { rng?: Rng; start?: number } = {}): CycleResult {
+/** Filters the nodes (name order) from index `start` round the ring, scores the feasible ones and picks the best. */
+export function runCycle(pod: KubeObject, nodes: NodeList, opts: { rng?: Rng; start?: number } = {}): CycleResult {
   const demand = podDemand(pod);
-  const filters = FILTERS.filter((f) => !f.skip?.(pod, demand));
-  const n = nodes.length;
-  const wanted = feasibleNodesToFind(n);
-  const start = n > 0 ? (opts.start ?? 0) % n : 0;
-  const verdicts = new Map<string, NodeVerdict>();
-  const feasible: NodeInfo[] = [];
-  let processed = 0;
-  while (processed < n && feasible.length < wanted) {
-    const info = nodes[(start + processed) % n];
-    processed++;
-    const failure = firstFailure(filters, pod, info, demand);
-    if (failure) verdicts.set(info.node.metadata.name, failure);
-    else feasible.push(info);
+  const filters = FILTERS.filter((f) => !f.skip?.(pod, demand, nodes));
+  const n = nodes.infos.length;
+  if (found.length < n) {
+    found = new Int32Array(n);
+    best = new Int32Array(n);
   }
-  if (feasible.length === 0) return { placement: { fits: false, message: fitErrorMessage([...verdicts.values()]), verdicts }, processed };
-  const scores = scoreNodes(pod, demand, feasible);
-  let best = -Infinity;
-  for (const s of scores) best = Math.max(best, s);
-  const top = feasible.filter((_, i) => scores[i] === best);
-  const chosen = opts.rng && top.length > 1 ? opts.rng.pick(top) : top[0];
-  return { placement: { fits: true, node: chosen.node.metadata.name }, processed };
+  const wanted = feasibleNodesToFind(n);
+  let row = n > 0 ? (opts.start ?? 0) % n : 0;
+  let processed = 0;
+  let count = 0;
+  while (processed < n && count < wanted) {
+    if (feasible(filters, pod, nodes, row, demand)) found[count++] = row;
+    if (++row === n) row = 0;
+    processed++;
+  }
+  if (count === 0) {
+    // Nothing fits, so every node was filtered and failed: a second pass tells why.
+    const message = fitErrorMessage(nodes.infos.map((_, r) => verdict(filters, pod, nodes, r, demand)));
+    return { placement: { fits: false, message }, processed, demand };
+  }
+  const chosen = selectHost(found, scoreNodes(pod, demand, nodes, found, count), count, opts.rng);
+  return { placement: { fits: true, node: nodes.infos[chosen].node.metadata.name }, processed, demand };
 }

@@ -1,31 +1,34 @@
 // The default profile's filter plugins, in their upstream order
-// (default_plugins.go): each returns the reasons a node cannot take the pod
-// (empty = fits). The first failing plugin decides for a node. `resolvable`
-// says whether preempting lower-priority pods could help: only then does the
-// preemption part of the message say "No preemption victims found".
-// NodeName is absent: a pod with spec.nodeName never reaches the scheduler.
+// (default_plugins.go). The first failing plugin decides for a node.
+// `resolvable` says whether preempting lower-priority pods could help: only
+// then does the preemption part of the message say "No preemption victims
+// found". NodeName is absent: a pod with spec.nodeName never reaches the
+// scheduler.
+//
+// The search asks `fails` of hundreds of nodes per cycle, so it reads the
+// node list's columns and the node's pre-sorted taints (node-list.ts,
+// node-info.ts) and allocates nothing, and a plugin
+// with nothing to check for the pod on any node is not asked at all; the
+// reasons are only spelled out once no node fits, for the FitError message.
 
 import { matches, type Requirement } from '../../api/selectors';
 import type { KubeObject } from '../types';
-import { hostPortKey, type NodeInfo, type PodDemand } from './node-info';
+import type { NodeInfo, Taint } from './node-info';
+import type { NodeList } from './node-list';
+import type { PodDemand } from './pod-demand';
 
 export interface FilterPlugin {
   name: string;
   resolvable: boolean;
-  /** `demand` is the pod's, computed once per scheduling cycle. */
-  filter(pod: KubeObject, info: NodeInfo, demand: PodDemand): readonly string[];
-  /** PreFilter's Skip: true when the plugin cannot fail any node for this pod, so no node is asked. */
-  skip?(pod: KubeObject, demand: PodDemand): boolean;
-}
-
-/** Most nodes pass: one shared empty verdict instead of an allocation per node and filter. */
-const FITS: readonly string[] = Object.freeze([]);
-const NO_TAINTS: readonly Taint[] = Object.freeze([]);
-
-interface Taint {
-  key: string;
-  value?: string;
-  effect: string;
+  /**
+   * PreFilter's Skip: true when the plugin cannot fail any of the nodes for
+   * this pod, so no node is asked.
+   */
+  skip?(pod: KubeObject, demand: PodDemand, nodes: NodeList): boolean;
+  /** Whether the node at `row` cannot take the pod; `demand` is the pod's, computed once per cycle. */
+  fails(pod: KubeObject, nodes: NodeList, row: number, demand: PodDemand): boolean;
+  /** Why a node that `fails` cannot take the pod. */
+  reasons(pod: KubeObject, nodes: NodeList, row: number, demand: PodDemand): string[];
 }
 
 /** Toleration.ToleratesTaint for one toleration. */
@@ -45,10 +48,51 @@ export function tolerates(tolerations: readonly any[] | undefined, taint: Taint)
   return false;
 }
 
-/** The first NoSchedule or NoExecute taint the pod does not tolerate. */
-function untoleratedTaint(taints: readonly Taint[], tolerations: readonly any[] | undefined): Taint | undefined {
-  for (const t of taints) if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(tolerations, t)) return t;
+/** The first of the node's NoSchedule and NoExecute taints the pod does not tolerate. */
+function untoleratedTaint(info: NodeInfo, tolerations: readonly any[] | undefined): Taint | undefined {
+  for (const t of info.hardTaints) if (!tolerates(tolerations, t)) return t;
   return undefined;
+}
+
+/** The taint NodeUnschedulable lets a pod tolerate. */
+const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+
+/** Whether a pod already on the node holds one of the pod's host ports. */
+function portTaken(info: NodeInfo, demand: PodDemand): boolean {
+  for (const p of demand.hostPorts) if (info.hostPorts.has(p)) return true;
+  return false;
+}
+
+/** Records one shortfall; true when the caller only wants to know whether there is one. */
+function shortfall(out: string[] | undefined, reason: string): boolean {
+  out?.push(reason);
+  return !out;
+}
+
+/**
+ * fitsRequest's checks in its order: pods, cpu, memory, ephemeral-storage,
+ * then extended resources by name. Without `out` the first shortfall answers;
+ * with it, every shortfall's reason is collected.
+ */
+function insufficient(_pod: KubeObject, nodes: NodeList, row: number, demand: PodDemand, out?: string[]): boolean {
+  const want = demand.requests;
+  const free = nodes.free;
+  // podCount + 1 > allowedPods, as fitsRequest puts it.
+  if (nodes.freePods[row] < 1 && shortfall(out, 'Too many pods')) return true;
+  const cpu = want.milliCPU;
+  if (cpu > 0 && cpu > free.milliCPU[row] && shortfall(out, 'Insufficient cpu')) return true;
+  const memory = want.memory;
+  if (memory > 0 && memory > free.memory[row] && shortfall(out, 'Insufficient memory')) return true;
+  const storage = want.ephemeralStorage;
+  if (storage > 0 && storage > free.ephemeralStorage[row] && shortfall(out, 'Insufficient ephemeral-storage')) return true;
+  for (let i = 0; i < demand.scalarNames.length; i++) {
+    const name = demand.scalarNames[i];
+    const amount = want.scalar[name];
+    const { allocatable, requested } = nodes.infos[row];
+    const available = (allocatable.scalar[name] ?? 0) - (requested.scalar[name] ?? 0);
+    if (amount > 0 && amount > available && shortfall(out, `Insufficient ${name}`)) return true;
+  }
+  return out !== undefined && out.length > 0;
 }
 
 const OPERATORS: Readonly<Record<string, Requirement['operator']>> = {
@@ -84,57 +128,42 @@ export const FILTERS: readonly FilterPlugin[] = [
   {
     name: 'NodeUnschedulable',
     resolvable: false,
-    filter: (pod, { node }) =>
-      node.spec?.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })
-        ? ['node(s) were unschedulable']
-        : FITS,
+    skip: (pod, _demand, nodes) => nodes.unschedulable === 0 || tolerates(pod.spec?.tolerations, UNSCHEDULABLE_TAINT),
+    fails: (_pod, nodes, row) => nodes.infos[row].unschedulable,
+    reasons: () => ['node(s) were unschedulable'],
   },
   {
     name: 'TaintToleration',
     resolvable: false,
-    filter: (pod, { node }) => {
-      const taint = untoleratedTaint(node.spec?.taints ?? NO_TAINTS, pod.spec?.tolerations);
-      return taint ? [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`] : FITS;
+    skip: (_pod, _demand, nodes) => nodes.hardTainted === 0,
+    fails: (pod, nodes, row) => untoleratedTaint(nodes.infos[row], pod.spec?.tolerations) !== undefined,
+    reasons: (pod, nodes, row) => {
+      const taint = untoleratedTaint(nodes.infos[row], pod.spec?.tolerations)!;
+      return [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`];
     },
   },
   {
     name: 'NodeAffinity',
     resolvable: false,
-    filter: (pod, { node }) => (nodeAffinityMatches(pod, node) ? FITS : ["node(s) didn't match Pod's node affinity/selector"]),
     skip: (pod) => !pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
+    fails: (pod, nodes, row) => !nodeAffinityMatches(pod, nodes.infos[row].node),
+    reasons: () => ["node(s) didn't match Pod's node affinity/selector"],
   },
   {
     name: 'NodePorts',
     resolvable: true,
-    filter: (_pod, info, demand) =>
-      demand.hostPorts.some((p) => info.hostPorts.has(hostPortKey(p))) ? ["node(s) didn't have free ports for the requested pod ports"] : FITS,
     skip: (_pod, demand) => demand.hostPorts.length === 0,
+    fails: (_pod, nodes, row, demand) => portTaken(nodes.infos[row], demand),
+    reasons: () => ["node(s) didn't have free ports for the requested pod ports"],
   },
   {
     name: 'NodeResourcesFit',
     resolvable: true,
-    filter: (_pod, info, demand) => {
-      const want = demand.requests;
-      const alloc = info.allocatable;
-      const used = info.requested;
-      // fitsRequest's order: pods, cpu, memory, ephemeral-storage, then the rest by name.
-      const tooMany = info.podCount + 1 > info.allowedPods;
-      const cpu = want.milliCPU > 0 && want.milliCPU > alloc.milliCPU - used.milliCPU;
-      const memory = want.memory > 0 && want.memory > alloc.memory - used.memory;
-      const storage = want.ephemeralStorage > 0 && want.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage;
-      let scalars: string[] | undefined;
-      for (const name of demand.scalarNames) {
-        const amount = want.scalar[name];
-        if (amount > 0 && amount > (alloc.scalar[name] ?? 0) - (used.scalar[name] ?? 0)) (scalars ??= []).push(name);
-      }
-      if (!tooMany && !cpu && !memory && !storage && !scalars) return FITS;
-      return [
-        ...(tooMany ? ['Too many pods'] : []),
-        ...(cpu ? ['Insufficient cpu'] : []),
-        ...(memory ? ['Insufficient memory'] : []),
-        ...(storage ? ['Insufficient ephemeral-storage'] : []),
-        ...(scalars ?? []).map((name) => `Insufficient ${name}`),
-      ];
+    fails: insufficient,
+    reasons: (pod, nodes, row, demand) => {
+      const out: string[] = [];
+      insufficient(pod, nodes, row, demand, out);
+      return out;
     },
   },
 ];

@@ -1,76 +1,31 @@
-// What the scheduler knows about a node: its allocatable resources and what
-// the pods already bound to it request (framework.NodeInfo). Pod requests are
-// max(sum of containers, largest init container) + overhead; for scoring only,
-// a container without requests counts as 100m CPU / 200Mi (non-zero defaults).
+// What the scheduler knows about a node (framework.NodeInfo): its allocatable
+// resources, what it restricts (cordon, taints), and what the pods already
+// bound to it request. The cache (cache.ts) keeps one per node and changes it
+// only through addDemand and setNode.
 
-import { controllerOf } from '../owner-references';
 import type { KubeObject } from '../types';
-import { addResource, emptyResource, maxResource, resourceOf, type Resource } from './resource';
-
-/** schedutil: DefaultMilliCPURequest 100m, DefaultMemoryRequest 200Mi. */
-const NON_ZERO_MILLI_CPU = 100;
-const NON_ZERO_MEMORY = 200 * 1024 * 1024;
+import { occupies, podDemand, type PodDemand } from './pod-demand';
+import { addResource, emptyResource, resourceOf, type Resource } from './resource';
 
 /** A node without `pods` in its allocatable list takes 110 (the kubelet's --max-pods default). */
 const DEFAULT_MAX_PODS = 110;
 
-function containerRequests(c: any, nonZero: boolean): Resource {
-  const req = c?.resources?.requests ?? c?.resources?.limits ?? {};
-  const out = resourceOf(req);
-  if (nonZero && !('cpu' in req)) out.milliCPU = NON_ZERO_MILLI_CPU;
-  if (nonZero && !('memory' in req)) out.memory = NON_ZERO_MEMORY;
-  return out;
-}
-
-function podRequests(pod: KubeObject, nonZero = false): Resource {
-  const spec = pod.spec ?? {};
-  const sum = emptyResource();
-  for (const c of spec.containers ?? []) addResource(sum, containerRequests(c, nonZero));
-  const init = emptyResource();
-  for (const c of spec.initContainers ?? []) maxResource(init, containerRequests(c, false));
-  return addResource(maxResource(sum, init), resourceOf(spec.overhead));
-}
-
-export interface HostPort {
-  port: number;
-  protocol: string;
-}
-
-function podHostPorts(pod: KubeObject): HostPort[] {
-  return (pod.spec?.containers ?? []).flatMap((c: any) =>
-    (c.ports ?? []).filter((p: any) => typeof p.hostPort === 'number' && p.hostPort > 0).map((p: any) => ({ port: p.hostPort, protocol: p.protocol ?? 'TCP' })),
-  );
-}
-
-export const hostPortKey = (p: HostPort) => `${p.protocol}/${p.port}`;
-
-/** Everything about a pod the filters and scores need, computed once per pod rather than once per node. */
-export interface PodDemand {
-  requests: Resource;
-  /** The names of `requests.scalar` in the order fitsRequest checks them (by name; `pods` is no request). */
-  scalarNames: string[];
-  /** Requests with the non-zero defaults (scoring). */
-  nonZero: Resource;
-  hostPorts: HostPort[];
-  /** The uid of the pod's controller (topology spread counts its siblings). */
-  owner?: string;
-}
-
-export function podDemand(pod: KubeObject): PodDemand {
-  const requests = podRequests(pod);
-  return {
-    requests,
-    scalarNames: Object.keys(requests.scalar).filter((k) => k !== 'pods').sort((a, b) => a.localeCompare(b)),
-    nonZero: podRequests(pod, true),
-    hostPorts: podHostPorts(pod),
-    owner: controllerOf(pod)?.uid,
-  };
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
 }
 
 export interface NodeInfo {
   node: KubeObject;
   allocatable: Resource;
   allowedPods: number;
+  /** spec.unschedulable (the NodeUnschedulable filter). */
+  unschedulable: boolean;
+  /** The NoSchedule and NoExecute taints in the node's order (the TaintToleration filter). */
+  hardTaints: readonly Taint[];
+  /** The PreferNoSchedule taints (the TaintToleration score). */
+  softTaints: readonly Taint[];
   requested: Resource;
   /** Requested with the non-zero defaults (scoring). */
   nonZeroRequested: Resource;
@@ -81,21 +36,32 @@ export interface NodeInfo {
   owners: Map<string, number>;
 }
 
-/** Pods still holding their place on a node: bound and not terminal. */
-export function occupies(p: KubeObject): boolean {
-  return p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
-}
-
 /** Allocatable resources and pod slots as the node reports them. */
-export function nodeCapacity(node: KubeObject): { allocatable: Resource; allowedPods: number } {
+function nodeCapacity(node: KubeObject): { allocatable: Resource; allowedPods: number } {
   const allocatable = resourceOf(node.status?.allocatable);
   return { allocatable, allowedPods: allocatable.scalar.pods ?? DEFAULT_MAX_PODS };
 }
 
+/** What the filters and scores read of the node's spec, sorted out once per change of the node, not once per cycle. */
+function nodeRestrictions(node: KubeObject): Pick<NodeInfo, 'unschedulable' | 'hardTaints' | 'softTaints'> {
+  const taints: Taint[] = node.spec?.taints ?? [];
+  return {
+    unschedulable: Boolean(node.spec?.unschedulable),
+    hardTaints: taints.filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute'),
+    softTaints: taints.filter((t) => t.effect === 'PreferNoSchedule'),
+  };
+}
+
 export function emptyNodeInfo(node: KubeObject): NodeInfo {
+  const { allocatable, allowedPods } = nodeCapacity(node);
+  const { unschedulable, hardTaints, softTaints } = nodeRestrictions(node);
   return {
     node,
-    ...nodeCapacity(node),
+    allocatable,
+    allowedPods,
+    unschedulable,
+    hardTaints,
+    softTaints,
     requested: emptyResource(),
     nonZeroRequested: emptyResource(),
     podCount: 0,
@@ -104,18 +70,25 @@ export function emptyNodeInfo(node: KubeObject): NodeInfo {
   };
 }
 
+/** A newer version of the node: re-reads what it reports and restricts, if that changed. */
+export function setNode(info: NodeInfo, node: KubeObject): void {
+  if (info.node.status?.allocatable !== node.status?.allocatable) Object.assign(info, nodeCapacity(node));
+  if (info.node.spec !== node.spec) Object.assign(info, nodeRestrictions(node));
+  info.node = node;
+}
+
 const bump = (m: Map<string, number>, k: string, by: number) => {
   const n = (m.get(k) ?? 0) + by;
   if (n > 0) m.set(k, n);
   else m.delete(k);
 };
 
-/** NodeInfo.AddPod / RemovePod (sign -1): the only mutation, used by the scheduler's cache. */
+/** NodeInfo.AddPod / RemovePod (sign -1). */
 export function addDemand(info: NodeInfo, d: PodDemand, sign: 1 | -1 = 1): void {
   addResource(info.requested, d.requests, sign);
   addResource(info.nonZeroRequested, d.nonZero, sign);
   info.podCount += sign;
-  for (const p of d.hostPorts) bump(info.hostPorts, hostPortKey(p), sign);
+  for (const p of d.hostPorts) bump(info.hostPorts, p, sign);
   if (d.owner) bump(info.owners, d.owner, sign);
 }
 

@@ -12,6 +12,8 @@ import type { Clock, EventRecorder, KubeObject, ObjectStore, Rng } from '../type
 import { createSchedulerCache } from './cache';
 import { runCycle, type Placement } from './cycle';
 import { nodeInfo } from './node-info';
+import { NodeList } from './node-list';
+import type { PodDemand } from './pod-demand';
 import { SchedulingQueue, type QueuedPod } from './queue';
 
 export type { Placement } from './cycle';
@@ -29,11 +31,8 @@ export interface SchedulerDeps {
 
 /** One scheduling cycle for `pod` against `nodes`, pure: where it would go, or why nowhere. */
 export function placePod(pod: KubeObject, nodes: readonly KubeObject[], podsOf: (node: string) => KubeObject[], rng?: Rng): Placement {
-  const infos = nodes
-    .filter((n) => !n.metadata.deletionTimestamp)
-    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
-    .map((n) => nodeInfo(n, podsOf(n.metadata.name)));
-  return runCycle(pod, infos, { rng }).placement;
+  const infos = nodes.map((n) => nodeInfo(n, podsOf(n.metadata.name)));
+  return runCycle(pod, new NodeList(infos), { rng }).placement;
 }
 
 function needsScheduling(pod: KubeObject): boolean {
@@ -46,6 +45,25 @@ function needsScheduling(pod: KubeObject): boolean {
     phase !== 'Failed' &&
     !(pod.spec?.schedulingGates?.length)
   );
+}
+
+type ScheduledCondition = { status: 'True' | 'False'; reason?: string; message?: string };
+
+/** The pod's status with PodScheduled set to `c`, or undefined when the condition already says that. */
+function withScheduledCondition(pod: KubeObject, c: ScheduledCondition, now: number): any {
+  const conditions: any[] = pod.status?.conditions ?? [];
+  const old = conditions.find((x) => x.type === 'PodScheduled');
+  if (old && old.status === c.status && old.reason === c.reason && old.message === c.message) return undefined;
+  const next = {
+    type: 'PodScheduled',
+    status: c.status,
+    lastProbeTime: null,
+    lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime : rfc3339(now),
+    ...(c.reason ? { reason: c.reason } : {}),
+    ...(c.message ? { message: c.message } : {}),
+  };
+  const rest = conditions.filter((x) => x.type !== 'PodScheduled');
+  return { ...pod.status, phase: pod.status?.phase ?? 'Pending', conditions: [...rest, next] };
 }
 
 export interface Scheduler {
@@ -102,41 +120,27 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return;
     }
     const nodes = cache.nodes();
-    const { placement, processed } = runCycle(pod, nodes, { rng, start: nextStartNodeIndex });
-    nextStartNodeIndex = nodes.length ? (nextStartNodeIndex + processed) % nodes.length : 0;
+    const { placement, processed, demand } = runCycle(pod, nodes, { rng, start: nextStartNodeIndex });
+    nextStartNodeIndex = nodes.infos.length ? (nextStartNodeIndex + processed) % nodes.infos.length : 0;
     if (placement.fits) {
       queue.delete(q.key);
-      bind(pod, placement.node, now);
+      bind(pod, placement.node, demand, now);
       return;
     }
     q.attempts++;
     queue.park(q, now + Math.min(BACKOFF_INITIAL_MS * 2 ** (q.attempts - 1), BACKOFF_MAX_MS));
     events.record(pod, 'Warning', 'FailedScheduling', placement.message, { component: SCHEDULER_NAME });
-    setScheduledCondition(pod, { status: 'False', reason: 'Unschedulable', message: placement.message }, now);
+    const status = withScheduledCondition(pod, { status: 'False', reason: 'Unschedulable', message: placement.message }, now);
+    if (status) store.updateStatus({ ...pod, status });
   };
 
-  const setScheduledCondition = (pod: KubeObject, c: { status: 'True' | 'False'; reason?: string; message?: string }, now: number) => {
-    const conditions: any[] = pod.status?.conditions ?? [];
-    const old = conditions.find((x) => x.type === 'PodScheduled');
-    if (old && old.status === c.status && old.reason === c.reason && old.message === c.message) return;
-    const next = {
-      type: 'PodScheduled',
-      status: c.status,
-      lastProbeTime: null,
-      lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime : rfc3339(now),
-      ...(c.reason ? { reason: c.reason } : {}),
-      ...(c.message ? { message: c.message } : {}),
-    };
-    const rest = conditions.filter((x) => x.type !== 'PodScheduled');
-    store.updateStatus({ ...pod, status: { ...pod.status, phase: pod.status?.phase ?? 'Pending', conditions: [...rest, next] } });
-  };
-
-  // The Binding subresource: set nodeName, then PodScheduled=True and the Scheduled event.
-  const bind = (pod: KubeObject, node: string, now: number) => {
-    const bound = store.update({ ...pod, spec: { ...pod.spec, nodeName: node } });
+  // The Binding subresource (registry/core/pod/storage assignPod): spec.nodeName
+  // and PodScheduled=True in one write, then the Scheduled event.
+  const bind = (pod: KubeObject, node: string, demand: PodDemand, now: number) => {
+    const status = withScheduledCondition(pod, { status: 'True' }, now) ?? pod.status;
+    const bound = store.update({ ...pod, spec: { ...pod.spec, nodeName: node }, status });
     // AssumePod: later cycles of this run count the pod before its watch event arrives.
-    cache.refreshPod(bound.metadata.namespace ?? 'default', bound.metadata.name);
-    setScheduledCondition(bound, { status: 'True' }, now);
+    cache.updatePod(bound, demand);
     events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${bound.metadata.namespace ?? 'default'}/${bound.metadata.name} to ${node}`, { component: SCHEDULER_NAME });
   };
 
@@ -145,20 +149,26 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     for (const p of store.list('Pod')) if (needsScheduling(p)) enqueue(p);
   };
 
+  // Every Pod write in the cluster comes through here; most are status writes of bound pods, which change nothing here.
   const unwatch = store.watch((e) => {
-    if (e.object.kind === 'Node') cache.refreshNode(e.object.metadata.name);
-    else cache.refreshPod(e.object.metadata.namespace ?? 'default', e.object.metadata.name);
-    if (e.object.kind === 'Node') {
-      if (e.type !== 'DELETED') unpark();
+    const obj = e.object;
+    if (obj.kind === 'Node') {
+      if (e.type === 'DELETED') cache.removeNode(obj);
+      else {
+        cache.updateNode(obj);
+        unpark();
+      }
       return;
     }
     if (e.type === 'DELETED') {
-      queue.delete(keyOf(e.object));
-      if (e.object.spec?.nodeName) unpark();
+      cache.removePod(obj);
+      queue.delete(keyOf(obj));
+      if (obj.spec?.nodeName) unpark();
       return;
     }
-    if (needsScheduling(e.object)) enqueue(e.object);
-    else if (e.object.status?.phase === 'Succeeded' || e.object.status?.phase === 'Failed') unpark();
+    cache.updatePod(obj);
+    if (needsScheduling(obj)) enqueue(obj);
+    else if (obj.status?.phase === 'Succeeded' || obj.status?.phase === 'Failed') unpark();
   }, ['Pod', 'Node']);
 
   return {

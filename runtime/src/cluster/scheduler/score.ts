@@ -4,41 +4,70 @@
 // PodTopologySpread 2 (fewer pods of the same owner), NodeResourcesFit 1
 // (LeastAllocated) and BalancedAllocation 1, both over the non-zero requests.
 //
-// Scoring runs for hundreds of nodes per pod in a large cluster, so each
-// plugin's raw values go into one typed array per cycle, and a plugin with
-// nothing to look at for this pod (no preferred terms, no owner, no tainted
-// node) is skipped, as upstream's PreScore Skip does; a skipped plugin's raw
-// values are all 0, which normalizes to the same constant on every node.
+// Scoring runs for hundreds of nodes per pod in a large cluster. A plugin
+// with nothing to look at (no preferred terms, no owner, no PreferNoSchedule
+// taint on any node) is not asked, as upstream's PreScore Skip does: its raw
+// values are all 0, which normalizes to the same constant on every node. The
+// resource scores read the node list's columns and are kept there until the
+// node changes or a pod asks for other amounts (node-list.ts).
 
 import type { KubeObject } from '../types';
 import { termMatches, tolerates } from './filters';
-import type { NodeInfo, PodDemand } from './node-info';
+import type { NodeInfo } from './node-info';
+import type { KeptScores, NodeList } from './node-list';
+import type { PodDemand } from './pod-demand';
+import type { Resource } from './resource';
 
 /** The fraction of one scored resource requested once the pod is placed. */
 const fraction = (requested: number, wanted: number, alloc: number) => (alloc > 0 ? Math.min(1, (requested + wanted) / alloc) : 1);
 
-/** LeastAllocated and BalancedAllocation over cpu and memory. */
-function resourceScores(demand: PodDemand, info: NodeInfo): { least: number; balanced: number } {
-  const cpu = fraction(info.nonZeroRequested.milliCPU, demand.nonZero.milliCPU, info.allocatable.milliCPU);
-  const memory = fraction(info.nonZeroRequested.memory, demand.nonZero.memory, info.allocatable.memory);
+/** LeastAllocated over the cpu and memory fractions. */
+const leastAllocated = (cpu: number, memory: number) => ((1 - cpu) * 100 + (1 - memory) * 100) / 2;
+
+/**
+ * BalancedAllocation: the closer the two fractions, the higher. Squares by
+ * multiplying: `d ** 2` gives the same bits but is a call into pow().
+ */
+function balancedAllocation(cpu: number, memory: number): number {
   const mean = (cpu + memory) / 2;
-  const std = Math.sqrt(((cpu - mean) ** 2 + (memory - mean) ** 2) / 2);
-  return { least: ((1 - cpu) * 100 + (1 - memory) * 100) / 2, balanced: (1 - std) * 100 };
+  const dCpu = cpu - mean;
+  const dMemory = memory - mean;
+  const std = Math.sqrt((dCpu * dCpu + dMemory * dMemory) / 2);
+  return (1 - std) * 100;
 }
 
-const untoleratedPreferNoSchedule = (pod: KubeObject, info: NodeInfo): number => {
-  const taints: any[] | undefined = info.node.spec?.taints;
-  if (!taints) return 0;
-  let n = 0;
-  for (const t of taints) if (t.effect === 'PreferNoSchedule' && !tolerates(pod.spec?.tolerations, t)) n++;
-  return n;
-};
+/** The node list's kept resource scores for `wanted` (the pod's non-zero requests): those kept for other amounts are dropped. */
+function keptScoresFor(nodes: NodeList, wanted: Resource): KeptScores {
+  const kept = nodes.kept;
+  if (kept.milliCPU !== wanted.milliCPU || kept.memory !== wanted.memory) {
+    kept.current.fill(0);
+    kept.milliCPU = wanted.milliCPU;
+    kept.memory = wanted.memory;
+  }
+  return kept;
+}
 
-const preferredAffinity = (preferred: readonly any[], info: NodeInfo): number => {
+/** Works out and keeps the row's LeastAllocated and BalancedAllocation for `wanted`. */
+function scoreResources(nodes: NodeList, kept: KeptScores, row: number, wanted: Resource): void {
+  const { allocatable, nonZeroRequested } = nodes;
+  const cpu = fraction(nonZeroRequested.milliCPU[row], wanted.milliCPU, allocatable.milliCPU[row]);
+  const memory = fraction(nonZeroRequested.memory[row], wanted.memory, allocatable.memory[row]);
+  kept.least[row] = leastAllocated(cpu, memory);
+  kept.balanced[row] = balancedAllocation(cpu, memory);
+  kept.current[row] = 1;
+}
+
+function untoleratedPreferNoSchedule(tolerations: readonly any[] | undefined, info: NodeInfo): number {
+  let n = 0;
+  for (const t of info.softTaints) if (!tolerates(tolerations, t)) n++;
+  return n;
+}
+
+function preferredAffinity(preferred: readonly any[], info: NodeInfo): number {
   let sum = 0;
   for (const p of preferred) if (termMatches(p.preference, info.node)) sum += p.weight ?? 0;
   return sum;
-};
+}
 
 /** NormalizeScore: scales a raw value to 0–100 by the best (or, reversed, the worst) node's. */
 function normalized(v: number, top: number, reverse: boolean): number {
@@ -46,29 +75,53 @@ function normalized(v: number, top: number, reverse: boolean): number {
   return reverse ? ((top - v) * 100) / top : (v * 100) / top;
 }
 
-/** Total weighted score per feasible node, in the order given. */
-export function scoreNodes(pod: KubeObject, demand: PodDemand, infos: readonly NodeInfo[]): number[] {
-  const n = infos.length;
+// Per-node buffers reused by every cycle (a cycle never runs inside another),
+// grown to the largest feasible set seen: fresh typed arrays of hundreds of
+// entries per pod were a measurable share of the garbage.
+let taints = new Float64Array(0);
+let affinity = new Float64Array(0);
+let spread = new Float64Array(0);
+let totals = new Float64Array(0);
+
+function reserve(n: number): void {
+  if (totals.length >= n) return;
+  taints = new Float64Array(n);
+  affinity = new Float64Array(n);
+  spread = new Float64Array(n);
+  totals = new Float64Array(n);
+}
+
+/** Fills `raw` with one plugin's raw value for each of the first `n` rows and returns the largest. */
+function rawValues(raw: Float64Array, nodes: NodeList, rows: Int32Array, n: number, value: (info: NodeInfo) => number): number {
+  let top = 0;
+  for (let i = 0; i < n; i++) top = Math.max(top, (raw[i] = value(nodes.infos[rows[i]])));
+  return top;
+}
+
+/**
+ * Total weighted score of the nodes at each of the first `n` of `rows`, in
+ * their order. The array is reused: it holds these scores until the next call.
+ */
+export function scoreNodes(pod: KubeObject, demand: PodDemand, nodes: NodeList, rows: Int32Array, n: number): Float64Array {
+  reserve(n);
+  const tolerations: readonly any[] | undefined = pod.spec?.tolerations;
   const preferred: readonly any[] = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
-  const taints = new Float64Array(n);
-  const affinity = new Float64Array(n);
-  const spread = new Float64Array(n);
-  let topTaints = 0;
-  let topAffinity = 0;
-  let topSpread = 0;
+  const owner = demand.owner;
+  const topTaints = nodes.softTainted > 0 ? rawValues(taints, nodes, rows, n, (info) => untoleratedPreferNoSchedule(tolerations, info)) : 0;
+  const topAffinity = preferred.length > 0 ? rawValues(affinity, nodes, rows, n, (info) => preferredAffinity(preferred, info)) : 0;
+  const topSpread = owner ? rawValues(spread, nodes, rows, n, (info) => info.owners.get(owner) ?? 0) : 0;
+  const kept = keptScoresFor(nodes, demand.nonZero);
+  const { current, least, balanced } = kept;
   for (let i = 0; i < n; i++) {
-    const info = infos[i];
-    taints[i] = untoleratedPreferNoSchedule(pod, info);
-    if (preferred.length) affinity[i] = preferredAffinity(preferred, info);
-    if (demand.owner) spread[i] = info.owners.get(demand.owner) ?? 0;
-    topTaints = Math.max(topTaints, taints[i]);
-    topAffinity = Math.max(topAffinity, affinity[i]);
-    topSpread = Math.max(topSpread, spread[i]);
+    const row = rows[i];
+    if (!current[row]) scoreResources(nodes, kept, row, demand.nonZero);
+    // A skipped plugin's buffer was not filled: every node gets what raw values of 0 normalize to.
+    totals[i] =
+      3 * (topTaints > 0 ? normalized(taints[i], topTaints, true) : normalized(0, 0, true)) +
+      2 * (topAffinity > 0 ? normalized(affinity[i], topAffinity, false) : normalized(0, 0, false)) +
+      2 * (topSpread > 0 ? normalized(spread[i], topSpread, true) : normalized(0, 0, true)) +
+      least[row] +
+      balanced[row];
   }
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const { least, balanced } = resourceScores(demand, infos[i]);
-    out[i] = 3 * normalized(taints[i], topTaints, true) + 2 * normalized(affinity[i], topAffinity, false) + 2 * normalized(spread[i], topSpread, true) + least + balanced;
-  }
-  return out;
+  return totals;
 }
