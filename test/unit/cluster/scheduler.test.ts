@@ -82,3 +82,50 @@ test('kubia-gpu stays Pending with the message until a node is labelled gpu=true
   assert.equal(p.status.conditions.find((c: any) => c.type === 'PodScheduled').status, 'True');
   assert.ok(h.eventsOf('kubia-gpu').some((e) => e.reason === 'Scheduled' && e.message === `Successfully assigned default/kubia-gpu to ${h.nodeNames[1]}`));
 });
+
+test('binding is one write, as the Binding subresource makes it: spec.nodeName and PodScheduled=True together', () => {
+  const h = harness({ nodes: 1 });
+  createScheduler({ store: h.store, clock: h.clock, events: h.events, rng: h.rng });
+  const writes: KubeObject[] = [];
+  h.store.watch((e) => e.type === 'MODIFIED' && writes.push(e.object), ['Pod']);
+  h.pod('web', { containers: [{ name: 'c' }] });
+  h.tick();
+  assert.equal(writes.length, 1);
+  assert.equal(writes[0].spec.nodeName, h.nodeNames[0]);
+  assert.deepEqual(
+    writes[0].status.conditions.map((c: any) => [c.type, c.status]),
+    [['PodScheduled', 'True']],
+  );
+});
+
+test('each bind changes the node for the next pod of the same run: equal pods take turns on equal nodes', () => {
+  const h = harness({ nodes: 2 });
+  createScheduler({ store: h.store, clock: h.clock, events: h.events });
+  const spec = { containers: [{ name: 'c', resources: { requests: { cpu: '100m', memory: '64Mi' } } }] };
+  for (const name of ['p0', 'p1', 'p2', 'p3']) h.store.create(pod(spec, name));
+  h.tick();
+  const [a, b] = h.nodeNames;
+  assert.deepEqual(['p0', 'p1', 'p2', 'p3'].map((n) => h.get(n)!.spec.nodeName), [a, b, a, b]);
+});
+
+test('a node cordoned or tainted after the first cycles is filtered from then on', () => {
+  const h = harness({ nodes: 2 });
+  createScheduler({ store: h.store, clock: h.clock, events: h.events });
+  const [a, b] = h.nodeNames;
+  h.pod('first', { containers: [{ name: 'c' }] });
+  h.nodes.cordon(a, true);
+  h.tick();
+  h.pod('second', { containers: [{ name: 'c' }] });
+  h.tick();
+  assert.equal(h.get('second')!.spec.nodeName, b);
+  const n = h.store.get('Node', undefined, b)!;
+  h.store.update({ ...n, spec: { ...n.spec, taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }] } });
+  h.tick();
+  h.pod('third', { containers: [{ name: 'c' }] });
+  h.advance(1_000);
+  const cond = h.get('third')!.status.conditions.find((c: any) => c.type === 'PodScheduled');
+  assert.equal(
+    cond.message,
+    '0/2 nodes are available: 1 node(s) had untolerated taint {dedicated: db}, 1 node(s) were unschedulable. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+  );
+});
