@@ -10,6 +10,7 @@
 import { jsonEqual } from '../apply-merge';
 import { parseRfc3339 } from '../clock';
 import { isNodeFailed } from '../nodes';
+import { NamespacedMap } from '../store/namespaced-map';
 import type { Clock, EventRecorder, KubeObject, ObjectStore, Rng, WatchEvent } from '../types';
 import { createBackoff } from './backoff';
 import { advance, allStopped, applySpecChanges, connect, createPodRuntime, logLines, nextDue, terminate, type PodRuntime, type WorkerContext } from './pod-runtime';
@@ -91,12 +92,14 @@ interface PodWorker {
   writtenVersion?: string;
 }
 
-const podKey = (namespace: string | undefined, name: string) => `${namespace ?? 'default'}/${name}`;
+const podKey = (namespace: string, name: string) => `${namespace}/${name}`;
+const namespaceOf = (pod: KubeObject): string => pod.metadata.namespace ?? 'default';
 
 export function createKubelet(deps: KubeletDeps): Kubelet {
   const { nodeName, store, clock, events, saved } = deps;
-  const workers = new Map<string, PodWorker>();
-  for (const [key, rt] of Object.entries(saved?.pods ?? {})) workers.set(key, { rt, memo: createStatusMemo() });
+  // By the pods' own namespace and name strings: a watch event finds its worker without building a key.
+  const workers = new NamespacedMap<PodWorker>();
+  for (const rt of Object.values(saved?.pods ?? {})) workers.set(rt.namespace, rt.name, { rt, memo: createStatusMemo() });
   const images = new Set<string>(saved?.images);
   const backoff = createBackoff(undefined, undefined, saved?.backoff);
   let lastIP = saved?.lastIP ?? 1;
@@ -134,15 +137,15 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
     },
   };
 
-  const forget = (key: string) => {
-    const w = workers.get(key);
+  const forget = (namespace: string, name: string) => {
+    const w = workers.get(namespace, name);
     if (!w) return;
     backoff.forget(`${w.rt.uid}/`);
     if (w.timerId !== undefined) clock.cancel(w.timerId);
-    workers.delete(key);
+    workers.delete(namespace, name);
   };
 
-  const arm = (key: string, w: PodWorker, atMs: number) => {
+  const arm = (w: PodWorker, atMs: number) => {
     if (w.timerId !== undefined) {
       if (w.timerAtMs === atMs) return;
       clock.cancel(w.timerId);
@@ -153,19 +156,20 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
     w.timerId = clock.at(atMs, () => {
       w.timerId = undefined;
       const pod = store.get('Pod', w.rt.namespace, w.rt.name);
-      if (pod) sync(key, pod, w);
-    }, `kubelet ${nodeName} ${key}`);
+      if (pod) sync(pod, w);
+    }, `kubelet ${nodeName} ${podKey(w.rt.namespace, w.rt.name)}`);
   };
 
   /**
-   * Syncs `pod`, the stored pod under `key`, whose worker is `w` if it has
-   * one. Watch events may be stale by the time they are delivered: every
-   * sync works on the stored pod.
+   * Syncs `pod`, a stored pod, whose worker is `w` if it has one. Watch
+   * events may be stale by the time they are delivered: every sync works on
+   * the stored pod.
    */
-  const sync = (key: string, pod: KubeObject, w: PodWorker | undefined) => {
+  const sync = (pod: KubeObject, w: PodWorker | undefined) => {
     if (!node || node.failed || pod.spec?.nodeName !== nodeName) return;
+    const namespace = namespaceOf(pod);
     if (w && w.rt.uid !== pod.metadata.uid) {
-      forget(key);
+      forget(namespace, pod.metadata.name);
       w = undefined;
     }
     const now = clock.now();
@@ -173,12 +177,13 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       // A pod that already finished (seen again after a restore) is left as it is.
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return finishIfDeleted(pod, undefined);
       w = { rt: createPodRuntime(pod, now), memo: createStatusMemo() };
-      workers.set(key, w);
+      workers.set(namespace, pod.metadata.name, w);
     }
     const rt = w.rt;
     syncing = pod;
     let shownChanged = advance(rt, ctx, now);
-    applySpecChanges(rt, pod, ctx, now);
+    // A spec the last sync applied has nothing new: applying leaves every container's image as that spec's.
+    if (pod.spec !== w.synced?.spec) applySpecChanges(rt, pod, ctx, now);
     if (pod.metadata.deletionTimestamp && !rt.terminating) {
       const deadline = parseRfc3339(pod.metadata.deletionTimestamp);
       const grace = deadline !== undefined ? Math.max(0, (deadline - now) / 1000) : (pod.metadata.deletionGracePeriodSeconds ?? TIMINGS.gracePeriodSeconds);
@@ -198,23 +203,20 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
     }
     w.synced = current;
     if (finishIfDeleted(current, rt)) return;
-    arm(key, w, nextDue(rt));
+    arm(w, nextDue(rt));
   };
 
   // The kubelet's final grace-0 delete once every container has stopped; the
   // store removes the pod then, or once the last finalizer goes.
   const finishIfDeleted = (pod: KubeObject, rt: PodRuntime | undefined): boolean => {
     if (!pod.metadata.deletionTimestamp || (rt && !allStopped(rt))) return false;
-    forget(podKey(pod.metadata.namespace, pod.metadata.name));
+    forget(namespaceOf(pod), pod.metadata.name);
     if (pod.metadata.deletionGracePeriodSeconds !== 0) store.update({ ...pod, metadata: { ...pod.metadata, deletionGracePeriodSeconds: 0 } });
     return true;
   };
 
   const resync = () => {
-    for (const p of store.list('Pod', { fieldNodeName: nodeName })) {
-      const key = podKey(p.metadata.namespace, p.metadata.name);
-      sync(key, p, workers.get(key));
-    }
+    for (const p of store.list('Pod', { fieldNodeName: nodeName })) sync(p, workers.get(namespaceOf(p), p.metadata.name));
   };
 
   // A sync changes nothing while the pod is as the last sync left it and none of its steps
@@ -226,31 +228,31 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
     if (e.object.metadata.name !== nodeName) return;
     node = viewOf(store.get('Node', undefined, nodeName));
     ctx.hostIP = node?.hostIP ?? '';
-    if (e.type === 'DELETED' || isNodeFailed(e.object)) for (const [key, w] of workers) arm(key, w, Infinity);
+    if (e.type === 'DELETED' || isNodeFailed(e.object)) workers.forEach((_ns, _name, w) => arm(w, Infinity));
     else resync();
   };
 
   const subscribe = deps.subscribe ?? ((h: (e: WatchEvent) => void) => store.watch(h, ['Pod', 'Node']));
   const unwatch = subscribe((e) => {
     if (e.object.kind === 'Node') return onNodeEvent(e);
-    const { namespace, name, uid, resourceVersion } = e.object.metadata;
-    const key = podKey(namespace, name);
-    const w = workers.get(key);
+    const { name, uid, resourceVersion } = e.object.metadata;
+    const namespace = namespaceOf(e.object);
+    const w = workers.get(namespace, name);
     if (e.type === 'DELETED') {
-      if (w?.rt.uid === uid) forget(key);
+      if (w?.rt.uid === uid) forget(namespace, name);
       return;
     }
     if (e.type === 'MODIFIED' && w?.writtenVersion === resourceVersion) return;
     if (e.object.spec?.nodeName !== nodeName) return;
     const pod = store.get('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== uid || (w && upToDate(w, pod))) return;
-    sync(key, pod, w);
+    sync(pod, w);
   });
 
   const findContainer = (namespace: string, name: string, container?: string) => {
     const pod = store.get('Pod', namespace, name);
     if (!pod) return { error: `pods "${name}" not found` } as const;
-    const rt = workers.get(podKey(namespace, name))?.rt;
+    const rt = workers.get(namespace, name)?.rt;
     const apps = (pod.spec?.containers ?? []).map((c: any) => c.name as string);
     if (!container && apps.length > 1)
       return { error: `a container name must be specified for pod ${name}, choose one of: [${apps.join(' ')}]` } as const;
@@ -280,7 +282,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       return { ok: true, text: lines.map((l) => fmt(l) + '\n').join('') };
     },
     request(namespace, name, port, path = '/', from = '127.0.0.1') {
-      const rt = workers.get(podKey(namespace, name))?.rt;
+      const rt = workers.get(namespace, name)?.rt;
       if (!rt) return { ok: false, message: store.get('Pod', namespace, name) ? `pod ${name} is not running` : `pods "${name}" not found` };
       // The request goes to whichever container listens on the port (they share the pod's network).
       const now = clock.now();
@@ -290,10 +292,15 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       }
       return { ok: false, message: `dial tcp ${rt.podIP ?? ''}:${port}: connect: connection refused` };
     },
-    state: () => ({ lastIP, images: [...images], backoff: backoff.entries(), pods: Object.fromEntries([...workers].map(([key, w]) => [key, w.rt])) }),
+    state() {
+      const pods: Record<string, PodRuntime> = {};
+      workers.forEach((namespace, name, w) => (pods[podKey(namespace, name)] = w.rt));
+      return { lastIP, images: [...images], backoff: backoff.entries(), pods };
+    },
     stop() {
       unwatch();
-      for (const key of [...workers.keys()]) forget(key);
+      // Maps visit on past an entry deleted while they are visited.
+      workers.forEach((namespace, name) => forget(namespace, name));
     },
   };
 }
