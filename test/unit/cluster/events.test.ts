@@ -108,6 +108,24 @@ test('an event is named after its object and the unix nanoseconds in hex, same-i
   assert.deepEqual(events.eventsFor(pod).map((e) => e.metadata.name), [`kubia.${nanos.toString(16)}`, `kubia.${(nanos + 1n).toString(16)}`]);
 });
 
+test('event names carry the exact unix nanoseconds at any instant: from the epoch on, and where the sub-millisecond digits carry', () => {
+  const clock = createClock(0);
+  const store = createStore({ clock, rng: createRng('names') });
+  const events = createEventRecorder({ store, clock });
+  const pod = store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'kubia', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' }, spec: {} });
+  const expected: string[] = [];
+  let seq = 0;
+  // 2^24 ns falls between 16 and 17 ms; 2^24 ms leaves few low digits; the last steps are today's millisecond counts.
+  for (const at of [0, 1, 16, 17, 2 ** 24, 2 ** 31, 1_767_225_600_000, 1_767_225_600_017]) {
+    clock.setNow(at);
+    for (let i = 0; i < 3; i++, seq++) {
+      events.record(pod, 'Normal', 'Pulled', `message ${seq}`, KUBELET);
+      expected.push(`kubia.${(BigInt(at) * 1_000_000n + BigInt(seq)).toString(16)}`);
+    }
+  }
+  assert.deepEqual(events.eventsFor(pod).map((e) => e.metadata.name).sort(), expected.sort());
+});
+
 test('events of one component on one host share a source, and expire in the order of their last occurrence', () => {
   const { clock, store, events, pod } = fresh();
   events.record(pod, 'Normal', 'Pulling', 'Pulling image "luksa/kubia"', KUBELET);

@@ -20,6 +20,9 @@ export interface StoreListOptions extends ListOptions {
 const nodeOf = (o: KubeObject | undefined) => (o?.kind === 'Pod' ? String(o.spec?.nodeName ?? '') : undefined);
 const controllerUidOf = (o: KubeObject | undefined) => (o ? controllerOf(o)?.uid : undefined);
 
+/** What an unlabeled object's labels read as: one shared object, not one per write. */
+const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** Moves (namespace, name) from index entry `from` to `to` (undefined: in none). */
 function moveEntry(ix: IndexSet, namespace: string, name: string, from: string | undefined, to: string | undefined): void {
   if (from === to) return;
@@ -63,8 +66,8 @@ export class KindTable {
 
   // A status write or a relabel leaves most entries alone; re-adding them would also throw away their sorted order.
   private reindex(namespace: string, name: string, prev: KubeObject | undefined, next: KubeObject | undefined): void {
-    const pl: Record<string, string> = prev?.metadata.labels ?? {};
-    const nl: Record<string, string> = next?.metadata.labels ?? {};
+    const pl: Readonly<Record<string, string>> = prev?.metadata.labels ?? NO_LABELS;
+    const nl: Readonly<Record<string, string>> = next?.metadata.labels ?? NO_LABELS;
     for (const k in pl) if (nl[k] !== pl[k]) this.byLabel.get(k)?.delete(pl[k], namespace, name);
     for (const k in nl) {
       if (pl[k] === nl[k]) continue;
