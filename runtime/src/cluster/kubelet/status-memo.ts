@@ -64,7 +64,8 @@ export function previousContainerID(memo: StatusMemo, rt: PodRuntime, index: num
   return (ids.previous ??= instanceID(rt, index, ids.restart - 1));
 }
 
-// Bounded all the same: image names come from user manifests.
+// A pure memo (the id depends on the image name alone), shared by every
+// cluster in the process; bounded, since image names come from user manifests.
 const IMAGE_MEMO_LIMIT = 4096;
 const imageIDs = new Map<string, string>();
 
