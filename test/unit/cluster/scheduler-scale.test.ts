@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSchedulerCache } from '../../../runtime/src/cluster/scheduler/cache';
 import { feasibleNodesToFind, runCycle } from '../../../runtime/src/cluster/scheduler/cycle';
-import { nodeInfo } from '../../../runtime/src/cluster/scheduler/node-info';
+import { addDemand, nodeInfo } from '../../../runtime/src/cluster/scheduler/node-info';
 import { NodeList } from '../../../runtime/src/cluster/scheduler/node-list';
 import { podDemand } from '../../../runtime/src/cluster/scheduler/pod-demand';
 import { FLUSH_UNSCHEDULABLE_MS, SchedulingQueue } from '../../../runtime/src/cluster/scheduler/queue';
 import { buildNode } from '../../../runtime/src/cluster/nodes';
+import { createRng } from '../../../runtime/src/cluster/random';
 import type { KubeObject } from '../../../runtime/src/cluster/types';
 import { harness } from './harness';
 
@@ -59,10 +60,10 @@ test('the cache follows binds, terminal phases and deletions without rebuilding 
 
 test('the queue hands out due pods by priority, then arrival; parked pods wait for a change or the flush', () => {
   const q = new SchedulingQueue();
-  q.add('default/low', 0, 0);
-  q.add('default/high', 10, 0);
-  q.add('default/low2', 0, 0);
-  assert.equal(q.add('default/low', 0, 0), false);
+  q.add('default', 'low', 0, 0);
+  q.add('default', 'high', 10, 0);
+  q.add('default', 'low2', 0, 0);
+  assert.equal(q.add('default', 'low', 0, 0), false);
   const due = q.takeDue(0);
   assert.deepEqual(due.map((p) => p.key), ['default/high', 'default/low', 'default/low2']);
   q.park(due[0], 1_000);
@@ -88,4 +89,35 @@ test('pods sharing one spec object (one manifest) share its parsed demand; the o
   assert.equal(da.requests, db.requests);
   assert.deepEqual([da.owner, db.owner], ['rs-1', 'rs-2']);
   assert.deepEqual([db.requests.milliCPU, db.nonZero.memory], [100, 64 * 2 ** 20]);
+});
+
+test('a cycle that only the resource scores decide picks, and draws, exactly as the walk over every window node does', () => {
+  // Three node sizes, so scores differ and tie in groups; pods of two shapes in runs, so the kept scores are dropped and rebuilt.
+  const shapes = [
+    { cpu: '4', memory: '8Gi', pods: '110', ephemeralStorage: '100Gi' },
+    { cpu: '8', memory: '16Gi', pods: '110', ephemeralStorage: '100Gi' },
+    { cpu: '4', memory: '16Gi', pods: '110', ephemeralStorage: '100Gi' },
+  ];
+  const nodes = Array.from({ length: 300 }, (_, i) => buildNode(`n${String(i).padStart(3, '0')}`, i, 0, shapes[i % 3]));
+  const kept = new NodeList(nodes.map((n) => nodeInfo(n, [])));
+  const placed = new Map<string, KubeObject[]>();
+  const [fast, walk] = [createRng('tree'), createRng('tree')];
+  const big = { containers: [{ name: 'c', resources: { requests: { cpu: '250m', memory: '512Mi' } } }] };
+  let start = 0;
+  for (let i = 0; i < 600; i++) {
+    const p = pod(`p${i}`, Math.floor(i / 40) % 2 ? big : small);
+    // The reference: a list built afresh has no kept scores, so its cycle walks and scores every window node.
+    const fresh = new NodeList(nodes.map((n) => nodeInfo(n, placed.get(n.metadata.name) ?? [])));
+    const expected = runCycle(p, fresh, { rng: walk, start });
+    const got = runCycle(p, kept, { rng: fast, start });
+    assert.deepEqual([got.placement, got.processed], [expected.placement, expected.processed], `pod ${i}`);
+    assert.ok(got.placement.fits);
+    const node = got.placement.node;
+    placed.set(node, [...(placed.get(node) ?? []), p]);
+    const info = kept.infos.find((x) => x.node.metadata.name === node)!;
+    addDemand(info, got.demand);
+    kept.refresh(info);
+    start = (start + got.processed) % nodes.length;
+  }
+  assert.equal(fast.next(), walk.next());
 });

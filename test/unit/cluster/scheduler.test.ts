@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createScheduler, placePod } from '../../../runtime/src/cluster/scheduler/scheduler';
+import { boundSpec } from '../../../runtime/src/cluster/scheduler/bound-spec';
 import { fitErrorMessage } from '../../../runtime/src/cluster/scheduler/fit-error';
 import { tolerates } from '../../../runtime/src/cluster/scheduler/filters';
 import { buildNode } from '../../../runtime/src/cluster/nodes';
@@ -128,4 +129,16 @@ test('a node cordoned or tainted after the first cycles is filtered from then on
     cond.message,
     '0/2 nodes are available: 1 node(s) had untolerated taint {dedicated: db}, 1 node(s) were unschedulable. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
   );
+});
+
+test('pods sharing a frozen spec (one manifest) share their bound spec per node; any other spec is copied', () => {
+  const spec = Object.freeze({ containers: Object.freeze([{ name: 'c' }]) });
+  const [a, b, c] = [boundSpec(spec, 'n1'), boundSpec(spec, 'n1'), boundSpec(spec, 'n2')];
+  assert.equal(a, b);
+  assert.notEqual(a, c);
+  assert.ok(Object.isFrozen(a));
+  assert.deepEqual([a, c], [{ ...spec, nodeName: 'n1' }, { ...spec, nodeName: 'n2' }]);
+  const own = { containers: [{ name: 'c' }] };
+  assert.notEqual(boundSpec(own, 'n1'), boundSpec(own, 'n1'));
+  assert.deepEqual(boundSpec(own, 'n1'), { ...own, nodeName: 'n1' });
 });

@@ -4,13 +4,20 @@
 // numFeasibleNodesToFind nodes, and the next cycle starts where this one
 // stopped (nextStartNodeIndex), so a cycle costs a bounded share of the
 // cluster; smaller clusters are always searched and scored whole.
+//
+// Most cycles of a large cluster need no walk: when no node can fail the
+// filters left for the pod (filters.ts fitsEveryNode), the walk would take
+// the `wanted` nodes from the start index on, and when only the resource scores
+// tell them apart, the node list's score tree (score-tree.ts) gives the best
+// of those and the ties in ring order, so the tie-break draws and picks as
+// selectHost would.
 
 import type { KubeObject, Rng } from '../types';
-import { FILTERS, type FilterPlugin } from './filters';
+import { FILTERS, fitsEveryNode, type FilterPlugin } from './filters';
 import { fitErrorMessage, type NodeVerdict } from './fit-error';
 import type { NodeList } from './node-list';
 import { podDemand, type PodDemand } from './pod-demand';
-import { scoreNodes } from './score';
+import { resourceScoreTree, scoreNodes } from './score';
 
 export type Placement = { fits: true; node: string } | { fits: false; message: string };
 
@@ -43,11 +50,10 @@ function verdict(filters: readonly FilterPlugin[], pod: KubeObject, nodes: NodeL
 let found = new Int32Array(0);
 let best = new Int32Array(0);
 
-/**
- * selectHost: the best-scoring of the first `n` of `rows`; among equal scores
- * the seeded Rng's pick (one draw, the one `rng.pick` over the tied nodes
- * makes), else the first.
- */
+/** Which of `ties` equally best nodes wins: the seeded Rng's one draw (the one `rng.pick` over them makes), else the first. */
+const tieBreak = (ties: number, rng: Rng | undefined) => (rng && ties > 1 ? rng.int(ties) : 0);
+
+/** selectHost: the best-scoring of the first `n` of `rows`; among equal scores the tie-break's. */
 function selectHost(rows: Int32Array, scores: Float64Array, n: number, rng: Rng | undefined): number {
   let top = -Infinity;
   let ties = 0;
@@ -58,7 +64,7 @@ function selectHost(rows: Int32Array, scores: Float64Array, n: number, rng: Rng 
     }
     if (scores[k] === top) best[ties++] = rows[k];
   }
-  return best[rng && ties > 1 ? rng.int(ties) : 0];
+  return best[tieBreak(ties, rng)];
 }
 
 export interface CycleResult {
@@ -80,6 +86,13 @@ export function runCycle(pod: KubeObject, nodes: NodeList, opts: { rng?: Rng; st
   }
   const wanted = feasibleNodesToFind(n);
   let row = n > 0 ? (opts.start ?? 0) % n : 0;
+  if (n > 0 && fitsEveryNode(filters, demand, nodes)) {
+    const tree = resourceScoreTree(pod, demand, nodes);
+    if (tree?.window(row, wanted)) {
+      const chosen = tree.nth(tieBreak(tree.windowTies, opts.rng));
+      return { placement: { fits: true, node: nodes.names[chosen] }, processed: wanted, demand };
+    }
+  }
   let processed = 0;
   let count = 0;
   while (processed < n && count < wanted) {
@@ -93,5 +106,5 @@ export function runCycle(pod: KubeObject, nodes: NodeList, opts: { rng?: Rng; st
     return { placement: { fits: false, message }, processed, demand };
   }
   const chosen = selectHost(found, scoreNodes(pod, demand, nodes, found, count), count, opts.rng);
-  return { placement: { fits: true, node: nodes.infos[chosen].node.metadata.name }, processed, demand };
+  return { placement: { fits: true, node: nodes.names[chosen] }, processed, demand };
 }

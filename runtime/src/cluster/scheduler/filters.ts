@@ -124,6 +124,17 @@ export function nodeAffinityMatches(pod: KubeObject, node: KubeObject): boolean 
   return !terms || terms.some((t) => termMatches(t, node));
 }
 
+const RESOURCES_FIT: FilterPlugin = {
+  name: 'NodeResourcesFit',
+  resolvable: true,
+  fails: insufficient,
+  reasons: (pod, nodes, row, demand) => {
+    const out: string[] = [];
+    insufficient(pod, nodes, row, demand, out);
+    return out;
+  },
+};
+
 export const FILTERS: readonly FilterPlugin[] = [
   {
     name: 'NodeUnschedulable',
@@ -156,14 +167,22 @@ export const FILTERS: readonly FilterPlugin[] = [
     fails: (_pod, nodes, row, demand) => portTaken(nodes.infos[row], demand),
     reasons: () => ["node(s) didn't have free ports for the requested pod ports"],
   },
-  {
-    name: 'NodeResourcesFit',
-    resolvable: true,
-    fails: insufficient,
-    reasons: (pod, nodes, row, demand) => {
-      const out: string[] = [];
-      insufficient(pod, nodes, row, demand, out);
-      return out;
-    },
-  },
+  RESOURCES_FIT,
 ];
+
+/**
+ * Whether no node fails the cycle's `filters` (those not skipped), told
+ * without asking any: only NodeResourcesFit is left, and the pod asks for no
+ * more than the node list's lowest free amounts.
+ */
+export function fitsEveryNode(filters: readonly FilterPlugin[], demand: PodDemand, nodes: NodeList): boolean {
+  if (filters.length !== 1 || filters[0] !== RESOURCES_FIT || demand.scalarNames.length > 0) return false;
+  const want = demand.requests;
+  const lowest = nodes.lowestFree;
+  return (
+    lowest.pods >= 1 &&
+    (want.milliCPU <= 0 || want.milliCPU <= lowest.milliCPU) &&
+    (want.memory <= 0 || want.memory <= lowest.memory) &&
+    (want.ephemeralStorage <= 0 || want.ephemeralStorage <= lowest.ephemeralStorage)
+  );
+}

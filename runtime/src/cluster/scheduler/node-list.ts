@@ -14,9 +14,11 @@
 //
 // The list also counts the nodes that restrict pods at all: most clusters
 // have no cordoned or tainted node, and a plugin with nothing to check on
-// any node is skipped.
+// any node is skipped; and it keeps lower bounds of what is free on every
+// node, so that a pod asking for less is known to fit on each (filters.ts).
 
 import type { NodeInfo } from './node-info';
+import { ScoreTree } from './score-tree';
 
 /** The three resources every pod and node has, one array each. */
 export interface ResourceColumns {
@@ -37,10 +39,22 @@ export interface KeptScores {
   current: Uint8Array;
   least: Float64Array;
   balanced: Float64Array;
+  /** The rows' totals when only these scores count (score.ts); a row that changes is re-totalled. */
+  tree: ScoreTree;
+}
+
+/** Lower bounds of the free amounts over every row. */
+export interface LowestFree {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  pods: number;
 }
 
 export class NodeList {
   readonly infos: readonly NodeInfo[];
+  /** The node names by row: the chosen node's is read here, not through three objects that have left the CPU caches. */
+  readonly names: readonly string[];
   readonly unschedulable: number;
   readonly hardTainted: number;
   readonly softTainted: number;
@@ -52,6 +66,12 @@ export class NodeList {
   /** Requested with the non-zero defaults (scoring). */
   readonly nonZeroRequested: ScoredColumns;
   readonly kept: KeptScores;
+  /**
+   * Never above any row's free amounts: lowered with a row's, not raised when
+   * they grow back (that would take a walk over every row; the list's next
+   * rebuild makes them exact again).
+   */
+  readonly lowestFree: LowestFree = { milliCPU: Infinity, memory: Infinity, ephemeralStorage: Infinity, pods: Infinity };
   private readonly rows = new Map<NodeInfo, number>();
 
   constructor(infos: Iterable<NodeInfo>) {
@@ -60,6 +80,7 @@ export class NodeList {
       .sort((a, b) => a.node.metadata.name.localeCompare(b.node.metadata.name));
     const count = (restricts: (i: NodeInfo) => boolean) => walked.filter(restricts).length;
     this.infos = walked;
+    this.names = walked.map((i) => i.node.metadata.name);
     this.unschedulable = count((i) => i.unschedulable);
     this.hardTainted = count((i) => i.hardTaints.length > 0);
     this.softTainted = count((i) => i.softTaints.length > 0);
@@ -69,7 +90,7 @@ export class NodeList {
     this.freePods = column();
     this.allocatable = { milliCPU: column(), memory: column() };
     this.nonZeroRequested = { milliCPU: column(), memory: column() };
-    this.kept = { milliCPU: NaN, memory: NaN, current: new Uint8Array(n), least: column(), balanced: column() };
+    this.kept = { milliCPU: NaN, memory: NaN, current: new Uint8Array(n), least: column(), balanced: column(), tree: new ScoreTree(n) };
     walked.forEach((info, row) => {
       this.rows.set(info, row);
       this.copy(row, info);
@@ -92,5 +113,11 @@ export class NodeList {
     this.nonZeroRequested.milliCPU[row] = nonZeroRequested.milliCPU;
     this.nonZeroRequested.memory[row] = nonZeroRequested.memory;
     this.kept.current[row] = 0;
+    this.kept.tree.invalidate(row);
+    const lowest = this.lowestFree;
+    lowest.milliCPU = Math.min(lowest.milliCPU, this.free.milliCPU[row]);
+    lowest.memory = Math.min(lowest.memory, this.free.memory[row]);
+    lowest.ephemeralStorage = Math.min(lowest.ephemeralStorage, this.free.ephemeralStorage[row]);
+    lowest.pods = Math.min(lowest.pods, this.freePods[row]);
   }
 }

@@ -72,8 +72,11 @@ export function podDemand(pod: KubeObject): PodDemand {
   const spec: object = pod.spec ?? {};
   let shared = bySpec.get(spec);
   if (!shared) bySpec.set(spec, (shared = specDemand(pod)));
+  const owner = controllerOf(pod)?.uid;
+  // Without an owner the spec's part is the whole demand: one object for all such pods, not one kept per pod by the cache.
+  if (owner === undefined) return shared;
   const { requests, scalarNames, nonZero, hostPorts } = shared;
-  return { requests, scalarNames, nonZero, hostPorts, owner: controllerOf(pod)?.uid };
+  return { requests, scalarNames, nonZero, hostPorts, owner };
 }
 
 /** Pods still holding their place on a node: bound and not terminal. */

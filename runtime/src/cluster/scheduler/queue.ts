@@ -11,8 +11,14 @@ import { MinHeap } from './heap';
 /** podMaxInUnschedulablePodsDuration: a parked pod is retried after 5 minutes at the latest. */
 export const FLUSH_UNSCHEDULABLE_MS = 5 * 60_000;
 
+/** A pod's key in the queue. */
+export const podKey = (namespace: string, name: string) => `${namespace}/${name}`;
+
 export interface QueuedPod {
   key: string;
+  /** What the key is made of, kept so that an attempt looks the pod up without taking the key apart. */
+  namespace: string;
+  name: string;
   /** Arrival order, the tie-break after priority. */
   seq: number;
   /** spec.priority, fixed at admission. */
@@ -40,9 +46,10 @@ export class SchedulingQueue {
   private seq = 0;
 
   /** Queues a pod not queued yet, due at once; false if it already was. */
-  add(key: string, priority: number, nowMs: number): boolean {
+  add(namespace: string, name: string, priority: number, nowMs: number): boolean {
+    const key = podKey(namespace, name);
     if (this.pods.has(key)) return false;
-    const q: QueuedPod = { key, seq: this.seq++, priority, attempts: 0, notBeforeMs: nowMs, parked: false, stamp: 0 };
+    const q: QueuedPod = { key, namespace, name, seq: this.seq++, priority, attempts: 0, notBeforeMs: nowMs, parked: false, stamp: 0 };
     this.pods.set(key, q);
     this.waiting.push(nowMs, { q, stamp: q.stamp });
     return true;

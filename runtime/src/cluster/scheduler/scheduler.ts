@@ -7,14 +7,15 @@
 // retried when a node appears or changes, a pod goes away, or the 5-minute
 // flush comes, after its own backoff (1 s doubling to 10 s).
 
-import { rfc3339 } from '../clock';
 import type { Clock, EventRecorder, KubeObject, ObjectStore, Rng } from '../types';
+import { boundSpec } from './bound-spec';
 import { createSchedulerCache } from './cache';
 import { runCycle, type Placement } from './cycle';
 import { nodeInfo } from './node-info';
 import { NodeList } from './node-list';
 import type { PodDemand } from './pod-demand';
-import { SchedulingQueue, type QueuedPod } from './queue';
+import { podKey, SchedulingQueue, type QueuedPod } from './queue';
+import { withScheduledCondition } from './scheduled-condition';
 
 export type { Placement } from './cycle';
 
@@ -47,25 +48,6 @@ function needsScheduling(pod: KubeObject): boolean {
   );
 }
 
-type ScheduledCondition = { status: 'True' | 'False'; reason?: string; message?: string };
-
-/** The pod's status with PodScheduled set to `c`, or undefined when the condition already says that. */
-function withScheduledCondition(pod: KubeObject, c: ScheduledCondition, now: number): any {
-  const conditions: any[] = pod.status?.conditions ?? [];
-  const old = conditions.find((x) => x.type === 'PodScheduled');
-  if (old && old.status === c.status && old.reason === c.reason && old.message === c.message) return undefined;
-  const next = {
-    type: 'PodScheduled',
-    status: c.status,
-    lastProbeTime: null,
-    lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime : rfc3339(now),
-    ...(c.reason ? { reason: c.reason } : {}),
-    ...(c.message ? { message: c.message } : {}),
-  };
-  const rest = conditions.filter((x) => x.type !== 'PodScheduled');
-  return { ...pod.status, phase: pod.status?.phase ?? 'Pending', conditions: [...rest, next] };
-}
-
 export interface Scheduler {
   /** Re-queues every unscheduled pod (after start or a restore). */
   resync(): void;
@@ -81,11 +63,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   cache.resync();
   let nextStartNodeIndex = 0;
 
-  const keyOf = (p: KubeObject) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
-  const podAt = (key: string) => {
-    const [ns, name] = key.split('/');
-    return store.get('Pod', ns, name);
-  };
+  const namespaceOf = (p: KubeObject): string => p.metadata.namespace ?? 'default';
 
   const wakeAt = (atMs: number) => {
     if (timer && timer.atMs <= atMs) return;
@@ -99,7 +77,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   };
 
   const enqueue = (p: KubeObject) => {
-    if (queue.add(keyOf(p), p.spec?.priority ?? 0, clock.now())) wakeAt(clock.now());
+    if (queue.add(namespaceOf(p), p.metadata.name, p.spec?.priority ?? 0, clock.now())) wakeAt(clock.now());
   };
 
   // A cluster change may make parked pods fit: move them back, each after its own backoff.
@@ -114,7 +92,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   };
 
   const attempt = (q: QueuedPod, now: number) => {
-    const pod = podAt(q.key);
+    const pod = store.get('Pod', q.namespace, q.name);
     if (!pod || !needsScheduling(pod)) {
       queue.delete(q.key);
       return;
@@ -138,10 +116,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   // and PodScheduled=True in one write, then the Scheduled event.
   const bind = (pod: KubeObject, node: string, demand: PodDemand, now: number) => {
     const status = withScheduledCondition(pod, { status: 'True' }, now) ?? pod.status;
-    const bound = store.update({ ...pod, spec: { ...pod.spec, nodeName: node }, status });
+    const bound = store.update({ ...pod, spec: boundSpec(pod.spec, node), status });
     // AssumePod: later cycles of this run count the pod before its watch event arrives.
     cache.updatePod(bound, demand);
-    events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${bound.metadata.namespace ?? 'default'}/${bound.metadata.name} to ${node}`, { component: SCHEDULER_NAME });
+    // join builds one flat string; a template literal's chain of pieces would stay in the stored event for an hour.
+    const message = ['Successfully assigned ', namespaceOf(bound), '/', bound.metadata.name, ' to ', node].join('');
+    events.record(bound, 'Normal', 'Scheduled', message, { component: SCHEDULER_NAME });
   };
 
   const resync = () => {
@@ -162,7 +142,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }
     if (e.type === 'DELETED') {
       cache.removePod(obj);
-      queue.delete(keyOf(obj));
+      queue.delete(podKey(namespaceOf(obj), obj.metadata.name));
       if (obj.spec?.nodeName) unpark();
       return;
     }

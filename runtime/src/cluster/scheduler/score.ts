@@ -9,7 +9,9 @@
 // taint on any node) is not asked, as upstream's PreScore Skip does: its raw
 // values are all 0, which normalizes to the same constant on every node. The
 // resource scores read the node list's columns and are kept there until the
-// node changes or a pod asks for other amounts (node-list.ts).
+// node changes or a pod asks for other amounts (node-list.ts); when they
+// alone tell the nodes apart, their totals are also kept in a tree that
+// finds the best without scoring each node (resourceScoreTree).
 
 import type { KubeObject } from '../types';
 import { termMatches, tolerates } from './filters';
@@ -17,6 +19,7 @@ import type { NodeInfo } from './node-info';
 import type { KeptScores, NodeList } from './node-list';
 import type { PodDemand } from './pod-demand';
 import type { Resource } from './resource';
+import type { ScoreTree } from './score-tree';
 
 /** The fraction of one scored resource requested once the pod is placed. */
 const fraction = (requested: number, wanted: number, alloc: number) => (alloc > 0 ? Math.min(1, (requested + wanted) / alloc) : 1);
@@ -41,6 +44,7 @@ function keptScoresFor(nodes: NodeList, wanted: Resource): KeptScores {
   const kept = nodes.kept;
   if (kept.milliCPU !== wanted.milliCPU || kept.memory !== wanted.memory) {
     kept.current.fill(0);
+    kept.tree.invalidateAll();
     kept.milliCPU = wanted.milliCPU;
     kept.memory = wanted.memory;
   }
@@ -124,4 +128,27 @@ export function scoreNodes(pod: KubeObject, demand: PodDemand, nodes: NodeList, 
       balanced[row];
   }
   return totals;
+}
+
+/** What the three plugins other than the resource ones add when skipped: scoreNodes' sum up to them, in its order. */
+const SKIPPED_PLUGINS = 3 * normalized(0, 0, true) + 2 * normalized(0, 0, false) + 2 * normalized(0, 0, true);
+
+/**
+ * When only the resource scores tell the nodes apart for this pod, and the
+ * kept ones are for its requests, the node list's score tree brought up to
+ * date: each row's total is the one scoreNodes gives it, so the tree's best
+ * and ties are selectHost's. Undefined otherwise: a pod asking for other
+ * amounts than the last one takes the walk, so pods of alternating shapes do
+ * not rebuild the tree every cycle.
+ */
+export function resourceScoreTree(pod: KubeObject, demand: PodDemand, nodes: NodeList): ScoreTree | undefined {
+  if (nodes.softTainted > 0 || demand.owner || pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length) return undefined;
+  const kept = nodes.kept;
+  const wanted = demand.nonZero;
+  if (kept.milliCPU !== wanted.milliCPU || kept.memory !== wanted.memory) return undefined;
+  kept.tree.update((row) => {
+    if (!kept.current[row]) scoreResources(nodes, kept, row, wanted);
+    return SKIPPED_PLUGINS + kept.least[row] + kept.balanced[row];
+  });
+  return kept.tree;
 }
