@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { jsonEqual } from '../../../runtime/src/cluster/apply-merge';
 import { createKubelet } from '../../../runtime/src/cluster/kubelet/kubelet';
-import { generateStatus } from '../../../runtime/src/cluster/kubelet/status';
+import { generateStatus, hostAddresses } from '../../../runtime/src/cluster/kubelet/status';
 import { createStatusMemo } from '../../../runtime/src/cluster/kubelet/status-memo';
 import { harness } from './harness';
 
@@ -25,7 +25,7 @@ test('the posted status is always the one the runtime generates, though the kube
   h.pod('startup', { nodeName: node, containers: [{ name: 'c', image: 'luksa/kubia', startupProbe: { tcpSocket: { port: 8080 }, periodSeconds: 2 } }] }, { annotations: { 'kubelab.io/behaviour-startup-seconds': '7' } });
   h.pod('pullfail', { nodeName: node, containers: [{ name: 'c', image: 'nosuch:v1' }] }, { annotations: { 'kubelab.io/behaviour-image-pull': 'fail' } });
   h.pod('done', { nodeName: node, restartPolicy: 'Never', containers: [sh('c', 'sleep 4')] });
-  const hostIP = h.store.get('Node', undefined, node)!.status.addresses.find((a: any) => a.type === 'InternalIP').address;
+  const host = hostAddresses(h.store.get('Node', undefined, node)!.status.addresses.find((a: any) => a.type === 'InternalIP').address);
   for (let i = 0; i < 400; i++) {
     h.advance(i % 7 === 0 ? 2_000 : 250);
     if (i === 60) {
@@ -38,7 +38,7 @@ test('the posted status is always the one the runtime generates, though the kube
     }
     for (const [key, rt] of Object.entries(h.kubelet.state().pods)) {
       const pod = h.get(key.split('/')[1])!;
-      const fresh = generateStatus(rt, pod.status, hostIP, h.clock.now(), createStatusMemo());
+      const fresh = generateStatus(rt, pod.status, host, h.clock.now(), createStatusMemo());
       assert.ok(jsonEqual(fresh, pod.status), `${key} at +${h.elapsed()} s:\n${JSON.stringify(pod.status)}\nshould be\n${JSON.stringify(fresh)}`);
     }
   }
@@ -59,4 +59,19 @@ test('a plain pod gets three status writes from bind to Ready, each one kubectl 
     'Pending ip=10.244.0.2 sandbox=True ready=False',
     'Running ip=10.244.0.2 sandbox=True ready=True',
   ]);
+});
+
+test('pods started together share their conditions and container states, frozen, in statuses of their own', () => {
+  const h = withKubelet();
+  for (const name of ['a', 'b']) h.pod(name, { nodeName: h.nodeNames[0], containers: [{ name: 'c', image: 'luksa/kubia' }] });
+  h.advance(30_000);
+  const [a, b] = ['a', 'b'].map((n) => h.get(n)!.status);
+  assert.equal(a.phase, 'Running');
+  assert.notEqual(a, b);
+  assert.notEqual(a.podIP, b.podIP);
+  assert.equal(a.conditions, b.conditions);
+  assert.equal(a.hostIPs, b.hostIPs);
+  assert.equal(a.containerStatuses[0].state, b.containerStatuses[0].state);
+  assert.ok(Object.isFrozen(a.conditions) && a.conditions.every((c: object) => Object.isFrozen(c)));
+  assert.ok(Object.isFrozen(a.containerStatuses[0].state.running));
 });

@@ -15,8 +15,8 @@ import type { Clock, EventRecorder, KubeObject, ObjectStore, Rng, WatchEvent } f
 import { createBackoff } from './backoff';
 import { advance, allStopped, applySpecChanges, connect, createPodRuntime, logLines, nextDue, terminate, type PodRuntime, type WorkerContext } from './pod-runtime';
 import type { KubeletState } from './saved-state';
-import { generateStatus } from './status';
-import { createStatusMemo, type StatusMemo } from './status-memo';
+import { generateStatus, hostAddresses, type HostAddresses } from './status';
+import type { StatusMemo } from './status-memo';
 import { TIMINGS } from './timings';
 
 export interface KubeletDeps {
@@ -52,9 +52,8 @@ export interface Kubelet {
 }
 
 /** What a kubelet reads from its Node object. */
-interface NodeView {
+interface NodeView extends HostAddresses {
   failed: boolean;
-  hostIP: string;
   /** The first three octets of the node's podCIDR: host-local IPAM hands out `<prefix>.N`. */
   podNetwork: string;
 }
@@ -64,32 +63,49 @@ function viewOf(node: KubeObject | undefined): NodeView | undefined {
   const cidr: string = node.spec?.podCIDR ?? '10.244.0.0/24';
   return {
     failed: isNodeFailed(node),
-    hostIP: (node.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? '',
+    ...hostAddresses((node.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? ''),
     podNetwork: cidr.split('/')[0].split('.').slice(0, 3).join('.'),
   };
 }
 
-/** The kubelet's pod worker: the runtime and what the kubelet keeps beside it (not saved; a restore starts afresh). */
-interface PodWorker {
-  rt: PodRuntime;
-  memo: StatusMemo;
+/**
+ * The kubelet's pod worker: the runtime and what the kubelet keeps beside it
+ * (not saved; a restore starts afresh). It is its pod's status memo too, one
+ * object per pod rather than two, with every field set from the start so all
+ * workers share one shape.
+ */
+class PodWorker implements StatusMemo {
+  startTime: string | undefined = undefined;
+  podIPs: StatusMemo['podIPs'] = undefined;
+  containers: StatusMemo['containers'];
   /** The armed timer and its instant (fields, not an object allocated on every arm). */
-  timerId?: number;
-  timerAtMs?: number;
+  timerId: number | undefined = undefined;
+  timerAtMs = 0;
+  /**
+   * The timer's callback and label, made on the first arm and kept until no
+   * step is due: a starting pod re-arms several times, a settled one keeps none.
+   */
+  wake: (() => void) | undefined = undefined;
+  timerLabel: string | undefined = undefined;
   /** The pod as the last sync left it (as read, or as its status write stored it). */
-  synced?: KubeObject;
+  synced: KubeObject | undefined = undefined;
   /**
    * The node view that sync generated the status with: while the runtime
    * shows nothing new and the pod still carries that status, generating
    * again would give the same status.
    */
-  statusNode?: NodeView;
+  statusNode: NodeView | undefined = undefined;
   /**
    * The resourceVersion of the last status write: the watch event it causes
    * carries nothing the kubelet does not already know, so it triggers no sync
    * (the status manager's writes do not wake the pod worker upstream either).
    */
-  writtenVersion?: string;
+  writtenVersion: string | undefined = undefined;
+
+  constructor(readonly rt: PodRuntime) {
+    // Sized once: the first id stored in an empty array would grow it to 17 slots.
+    this.containers = new Array(rt.containers.length);
+  }
 }
 
 const podKey = (namespace: string, name: string) => `${namespace}/${name}`;
@@ -99,7 +115,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
   const { nodeName, store, clock, events, saved } = deps;
   // By the pods' own namespace and name strings: a watch event finds its worker without building a key.
   const workers = new NamespacedMap<PodWorker>();
-  for (const rt of Object.values(saved?.pods ?? {})) workers.set(rt.namespace, rt.name, { rt, memo: createStatusMemo() });
+  for (const rt of Object.values(saved?.pods ?? {})) workers.set(rt.namespace, rt.name, new PodWorker(rt));
   const images = new Set<string>(saved?.images);
   const backoff = createBackoff(undefined, undefined, saved?.backoff);
   let lastIP = saved?.lastIP ?? 1;
@@ -151,13 +167,16 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       clock.cancel(w.timerId);
       w.timerId = undefined;
     }
-    if (atMs === Infinity) return;
+    if (atMs === Infinity) {
+      w.wake = w.timerLabel = undefined;
+      return;
+    }
     w.timerAtMs = atMs;
-    w.timerId = clock.at(atMs, () => {
+    w.timerId = clock.at(atMs, (w.wake ??= () => {
       w.timerId = undefined;
       const pod = store.get('Pod', w.rt.namespace, w.rt.name);
       if (pod) sync(pod, w);
-    }, `kubelet ${nodeName} ${podKey(w.rt.namespace, w.rt.name)}`);
+    }), (w.timerLabel ??= `kubelet ${nodeName} ${podKey(w.rt.namespace, w.rt.name)}`));
   };
 
   /**
@@ -173,17 +192,20 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       w = undefined;
     }
     const now = clock.now();
+    // A runtime created from this very spec has nothing of it to apply.
+    let specApplied = false;
     if (!w) {
       // A pod that already finished (seen again after a restore) is left as it is.
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return finishIfDeleted(pod, undefined);
-      w = { rt: createPodRuntime(pod, now), memo: createStatusMemo() };
+      w = new PodWorker(createPodRuntime(pod, now));
       workers.set(namespace, pod.metadata.name, w);
+      specApplied = true;
     }
     const rt = w.rt;
     syncing = pod;
     let shownChanged = advance(rt, ctx, now);
     // A spec the last sync applied has nothing new: applying leaves every container's image as that spec's.
-    if (pod.spec !== w.synced?.spec) applySpecChanges(rt, pod, ctx, now);
+    if (!specApplied && pod.spec !== w.synced?.spec) applySpecChanges(rt, pod, ctx, now);
     if (pod.metadata.deletionTimestamp && !rt.terminating) {
       const deadline = parseRfc3339(pod.metadata.deletionTimestamp);
       const grace = deadline !== undefined ? Math.max(0, (deadline - now) / 1000) : (pod.metadata.deletionGracePeriodSeconds ?? TIMINGS.gracePeriodSeconds);
@@ -194,7 +216,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
     let current = pod;
     // Generating the status again from what it was generated from would give the same status.
     if (shownChanged || w.synced === undefined || pod.status !== w.synced.status || w.statusNode !== node) {
-      const status = generateStatus(rt, pod.status, node.hostIP, now, w.memo);
+      const status = generateStatus(rt, pod.status, node, now, w);
       if (!jsonEqual(status, pod.status)) {
         current = store.updateStatus({ ...pod, status });
         w.writtenVersion = current.metadata.resourceVersion;
@@ -222,7 +244,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
   // A sync changes nothing while the pod is as the last sync left it and none of its steps
   // is due: so it skips the events of writes that sync already read (a bind's status
   // write queued behind the bind, say).
-  const upToDate = (w: PodWorker, pod: KubeObject) => pod === w.synced && (w.timerId === undefined || w.timerAtMs! > clock.now());
+  const upToDate = (w: PodWorker, pod: KubeObject) => pod === w.synced && (w.timerId === undefined || w.timerAtMs > clock.now());
 
   const onNodeEvent = (e: WatchEvent) => {
     if (e.object.metadata.name !== nodeName) return;

@@ -12,6 +12,7 @@ import {
   initialProbeState, readProbe, recordOutcome, runProbe,
   type Answer, type ProbeKind, type ProbeSpec, type ProbeState,
 } from './probes';
+import { CREATING, DONE, INITIALIZING, pendingStage, pullingStage, runningShown, runningStage, startingStage } from './runtime-values';
 import { TIMINGS } from './timings';
 
 export interface Terminated {
@@ -54,7 +55,7 @@ export interface ContainerRecord {
   behaviour: ContainerBehaviour;
   shown: ShownState;
   /** The last two terminations, newest last (status lastState). */
-  exits: Terminated[];
+  exits: readonly Terminated[];
   restartCount: number;
   started: boolean;
   ready: boolean;
@@ -62,7 +63,7 @@ export interface ContainerRecord {
   /** The running instance: its start, requests served and request log lines. */
   instance?: { startedAtMs: number; requests: number; requestLogs: LogLine[] };
   previousLogs?: LogLine[];
-  probes: Probe[];
+  probes: readonly Probe[];
   startupDone: boolean;
   /** The spec the container starts from next time, once the pod's spec changed its image (applySpecChanges). */
   next?: { image: string; spec: any; behaviour: ContainerBehaviour };
@@ -91,23 +92,36 @@ export interface WorkerContext {
   event(type: 'Normal' | 'Warning', reason: string, message: string): void;
 }
 
+// A container's exits and probes are replaced, never changed in place, so
+// every container that has none shares one empty array (runtime-values.ts
+// shares stages and shown states the same way).
+const NO_EXITS: readonly Terminated[] = Object.freeze([]);
+const NO_PROBES: readonly Probe[] = Object.freeze([]);
+
 export function createPodRuntime(pod: any, nowMs: number): PodRuntime {
   const spec = pod.spec ?? {};
+  const inits: any[] = spec.initContainers ?? [];
+  const apps: any[] = spec.containers ?? [];
+  // Fields set later are named from the start (undefined, which the saved JSON leaves out), so adding them adds no property storage.
   const record = (c: any, init: boolean): ContainerRecord => ({
     name: c.name,
     init,
     image: c.image ?? '',
     spec: c,
     behaviour: behaviourFor(pod, c),
-    shown: { kind: 'waiting', reason: init || !(spec.initContainers?.length) ? 'ContainerCreating' : 'PodInitializing' },
-    exits: [],
+    shown: init || inits.length === 0 ? CREATING : INITIALIZING,
+    exits: NO_EXITS,
     restartCount: 0,
     started: false,
     ready: false,
-    stage: { kind: 'pending', readyAtMs: nowMs + TIMINGS.sandboxMs },
-    probes: [],
+    stage: pendingStage(nowMs + TIMINGS.sandboxMs),
+    instance: undefined,
+    previousLogs: undefined,
+    probes: NO_PROBES,
     startupDone: false,
+    next: undefined,
   });
+  const app = (c: any) => record(c, false);
   return {
     uid: pod.metadata.uid,
     namespace: pod.metadata.namespace ?? 'default',
@@ -117,7 +131,9 @@ export function createPodRuntime(pod: any, nowMs: number): PodRuntime {
     gracePeriodSeconds: spec.terminationGracePeriodSeconds ?? TIMINGS.gracePeriodSeconds,
     startTimeMs: nowMs,
     sandboxAtMs: nowMs + TIMINGS.sandboxMs,
-    containers: [...(spec.initContainers ?? []).map((c: any) => record(c, true)), ...(spec.containers ?? []).map((c: any) => record(c, false))],
+    podIP: undefined,
+    // Mapped straight into an array of its own length: a spread one keeps spare capacity for the pod's lifetime.
+    containers: inits.length === 0 ? apps.map(app) : [...inits.map((c) => record(c, true)), ...apps.map(app)],
     terminating: false,
   };
 }
@@ -225,7 +241,7 @@ function step(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number)
         c.shown = { kind: 'waiting', reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` };
         ctx.event('Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
         ctx.event('Warning', 'Failed', 'Error: ImagePullBackOff');
-      } else c.stage = { kind: 'pending', readyAtMs: t };
+      } else c.stage = pendingStage(t);
       return;
     case 'starting':
       return start(rt, c, ctx, t);
@@ -236,7 +252,7 @@ function step(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number)
     case 'backoff':
       // The window has passed: this restart doubles the next one (doBackOff → backOff.Next).
       ctx.backoff.next(backoffKey(rt, c), c.exits[c.exits.length - 1]?.finishedAtMs ?? t);
-      c.stage = { kind: 'pending', readyAtMs: t };
+      c.stage = pendingStage(t);
       return;
     case 'done':
       return;
@@ -253,12 +269,12 @@ function beginPull(c: ContainerRecord, ctx: WorkerContext, t: number): void {
   const present = ctx.images.has(c.image);
   if (policy === 'Never' || (present && policy !== 'Always')) {
     ctx.event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
-    c.stage = { kind: 'starting', atMs: t + TIMINGS.containerStartMs };
+    c.stage = startingStage(t + TIMINGS.containerStartMs);
     return;
   }
   ctx.event('Normal', 'Pulling', `Pulling image "${c.image}"`);
   const ms = present ? TIMINGS.cachedPullMs : c.behaviour.image.pullSeconds * 1000;
-  c.stage = { kind: 'pulling', startedMs: t, doneAtMs: t + ms };
+  c.stage = pullingStage(t, t + ms);
 }
 
 function finishPull(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number, startedMs: number): void {
@@ -275,29 +291,32 @@ function finishPull(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: n
   ctx.images.add(c.image);
   const took = goDuration(t - startedMs);
   ctx.event('Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${c.behaviour.image.sizeBytes} bytes.`);
-  c.stage = { kind: 'starting', atMs: t + TIMINGS.containerStartMs };
+  c.stage = startingStage(t + TIMINGS.containerStartMs);
 }
 
 /** The probes of a container, in the order their workers run at one instant. */
 const PROBE_KINDS = ['Startup', 'Liveness', 'Readiness'] as const;
 const PROBE_FIELDS: Readonly<Record<ProbeKind, string>> = { Startup: 'startupProbe', Liveness: 'livenessProbe', Readiness: 'readinessProbe' };
 
+function probesOf(c: ContainerRecord, t: number): readonly Probe[] {
+  let probes: Probe[] | undefined;
+  for (const kind of PROBE_KINDS) {
+    const spec = readProbe(c.spec[PROBE_FIELDS[kind]], c.spec.ports);
+    if (spec) (probes ??= []).push({ kind, spec, state: initialProbeState(kind, spec, t) });
+  }
+  return probes ?? NO_PROBES;
+}
+
 function start(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number): void {
   if (c.instance || c.exits.length > 0) c.restartCount++;
   if (c.instance) c.previousLogs = logLines(rt, c, t);
   ctx.event('Normal', 'Created', `Created container: ${c.name}`);
   ctx.event('Normal', 'Started', `Started container ${c.name}`);
-  c.shown = { kind: 'running', startedAtMs: t };
+  c.shown = runningShown(t);
   c.instance = { startedAtMs: t, requests: 0, requestLogs: [] };
   const exit = c.behaviour.exit;
-  c.stage = { kind: 'running', exitAtMs: exit ? t + exit.afterSeconds * 1000 : undefined, exitCode: exit?.code ?? 0 };
-  const ports = c.spec.ports;
-  c.probes = c.init
-    ? []
-    : PROBE_KINDS.flatMap((kind) => {
-        const spec = readProbe(c.spec[PROBE_FIELDS[kind]], ports);
-        return spec ? [{ kind, spec, state: initialProbeState(kind, spec, t) }] : [];
-      });
+  c.stage = runningStage(exit ? t + exit.afterSeconds * 1000 : undefined, exit?.code ?? 0);
+  c.probes = c.init ? NO_PROBES : probesOf(c, t);
   c.startupDone = !c.probes.some((p) => p.kind === 'Startup');
   c.started = c.startupDone;
   c.ready = c.started && !c.probes.some((p) => p.kind === 'Readiness');
@@ -372,7 +391,7 @@ function exit(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number,
   c.shown = { kind: 'terminated', ...done };
   c.started = false;
   c.ready = false;
-  c.probes = [];
+  c.probes = NO_PROBES;
   // An app container killed for a spec change restarts whatever the restart policy (applySpecChanges).
   const replaced = !c.init && c.next !== undefined;
   // Init containers restart only after a failure (and never under Never).
@@ -383,12 +402,12 @@ function exit(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number,
         ? exitCode !== 0 && rt.restartPolicy !== 'Never'
         : rt.restartPolicy === 'Always' || (rt.restartPolicy === 'OnFailure' && exitCode !== 0)));
   if (!restart) {
-    c.stage = { kind: 'done' };
+    c.stage = DONE;
     return;
   }
   // The new container has a new spec hash, so no crash backoff of the old one applies to it.
   if (replaced) {
-    c.stage = { kind: 'pending', readyAtMs: t };
+    c.stage = pendingStage(t);
     return;
   }
   const key = backoffKey(rt, c);
@@ -405,7 +424,7 @@ function exit(rt: PodRuntime, c: ContainerRecord, ctx: WorkerContext, t: number,
   }
   // First crash (or the first after a long healthy run): restart at once.
   ctx.backoff.next(key, t);
-  c.stage = { kind: 'pending', readyAtMs: t };
+  c.stage = pendingStage(t);
 }
 
 /**
@@ -444,7 +463,7 @@ export function terminate(rt: PodRuntime, ctx: WorkerContext, t: number, graceSe
     if (c.stage.kind === 'running') {
       ctx.event('Normal', 'Killing', `Stopping container ${c.name}`);
       kill(c, t, graceSeconds);
-    } else if (c.stage.kind !== 'done') c.stage = { kind: 'done' };
+    } else if (c.stage.kind !== 'done') c.stage = DONE;
   }
 }
 

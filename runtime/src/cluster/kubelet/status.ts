@@ -5,16 +5,23 @@
 // Conditions keep their lastTransitionTime while their status is unchanged.
 
 import { rfc3339 } from '../clock';
-import { currentContainerID, imageID, previousContainerID, startTime, type StatusMemo } from './status-memo';
+import { currentContainerID, imageID, podIPs, previousContainerID, startTime, type StatusMemo } from './status-memo';
+import { condition, conditionList, NO_LAST_STATE, runningState, sharedCondition, waitingState, type PodCondition } from './status-parts';
 import { initSucceeded, type ContainerRecord, type PodRuntime, type ShownState, type Terminated } from './pod-runtime';
 
 export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
+// Predicates over containers, made once rather than as closures on every status.
+const isInit = (c: ContainerRecord) => c.init;
+const isFailedInit = (c: ContainerRecord) => c.init && c.stage.kind === 'done' && c.shown.kind === 'terminated' && c.shown.exitCode !== 0;
+const isPendingInit = (c: ContainerRecord) => c.init && !initSucceeded(c);
+const isUnready = (c: ContainerRecord) => !c.init && !c.ready;
+
 /** getPhase: init first, then waiting/running/stopped counts over the app containers. */
 function podPhase(rt: PodRuntime): Phase {
-  const initFailed = rt.containers.some((c) => c.init && c.stage.kind === 'done' && c.shown.kind === 'terminated' && c.shown.exitCode !== 0);
+  const initFailed = rt.containers.some(isFailedInit);
   if (initFailed && rt.restartPolicy === 'Never') return 'Failed';
-  if (!rt.containers.every((c) => !c.init || initSucceeded(c))) return 'Pending';
+  if (rt.containers.some(isPendingInit)) return 'Pending';
   let waiting = 0, running = 0, stopped = 0, succeeded = 0;
   for (const c of rt.containers) {
     if (c.init) continue;
@@ -42,9 +49,9 @@ function terminatedJson(t: Terminated, containerID: string) {
 }
 
 function stateJson(s: ShownState, containerID: string) {
-  if (s.kind === 'running') return { running: { startedAt: stamp(s.startedAtMs) } };
+  if (s.kind === 'running') return runningState(stamp(s.startedAtMs));
   if (s.kind === 'terminated') return { terminated: terminatedJson(s, containerID) };
-  return { waiting: s.message ? { reason: s.reason, message: s.message } : { reason: s.reason } };
+  return waitingState(s.reason, s.message);
 }
 
 /** The status of the container at `index` in the runtime. */
@@ -53,7 +60,7 @@ function containerStatus(rt: PodRuntime, index: number, memo: StatusMemo) {
   const containerID = currentContainerID(memo, rt, index);
   const previous = c.shown.kind === 'terminated' ? c.exits[c.exits.length - 2] : c.exits[c.exits.length - 1];
   const state = stateJson(c.shown, containerID);
-  const lastState = previous ? { terminated: terminatedJson(previous, previousContainerID(memo, rt, index)) } : {};
+  const lastState = previous ? { terminated: terminatedJson(previous, previousContainerID(memo, rt, index)) } : NO_LAST_STATE;
   const { name, image, ready, started, restartCount } = c;
   // A container that has not run yet has no id to show.
   return c.instance !== undefined
@@ -61,59 +68,78 @@ function containerStatus(rt: PodRuntime, index: number, memo: StatusMemo) {
     : { name, image, imageID: '', ready, started, restartCount, state, lastState };
 }
 
-/** The names in `[a b]` form, as the condition messages list containers. */
-const nameList = (cs: ContainerRecord[]) => `[${cs.map((c) => c.name).join(' ')}]`;
+/** The names of the containers `pick` picks, as the condition messages list them: `[a b]` (undefined for none). */
+function namesOf(rt: PodRuntime, pick: (c: ContainerRecord) => boolean): string | undefined {
+  let list: string | undefined;
+  for (const c of rt.containers) if (pick(c)) list = list === undefined ? c.name : `${list} ${c.name}`;
+  return list === undefined ? undefined : `[${list}]`;
+}
+
+function conditionOf(conditions: any[], type: string): any {
+  for (let i = 0; i < conditions.length; i++) if (conditions[i].type === type) return conditions[i];
+  return undefined;
+}
+
+/** A condition the kubelet owns, keeping the lastTransitionTime of `prev`'s while its status stays. */
+function kept(prev: any[], nowMs: number, type: string, status: 'True' | 'False', reason?: string, message?: string): PodCondition {
+  const old = conditionOf(prev, type);
+  return condition(type, status, old && old.status === status ? old.lastTransitionTime : stamp(nowMs), reason, message);
+}
+
+/** Ready and ContainersReady: the same verdict under two types. */
+function readiness(prev: any[], nowMs: number, type: string, phase: Phase, unreadyText: string | undefined): PodCondition {
+  if (phase === 'Succeeded' || phase === 'Failed') return kept(prev, nowMs, type, 'False', phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed');
+  if (unreadyText === undefined) return kept(prev, nowMs, type, 'True');
+  return kept(prev, nowMs, type, 'False', 'ContainersNotReady', unreadyText);
+}
 
 /**
  * The five conditions in upstream order: the four the kubelet owns, each
  * keeping its lastTransitionTime while its status stays, then PodScheduled as
  * the scheduler wrote it.
  */
-function conditions(rt: PodRuntime, phase: Phase, prev: any[], nowMs: number, scheduled: any): any[] {
-  const condition = (type: string, status: 'True' | 'False', reason?: string, message?: string) => {
-    const old = prev.find((p) => p.type === type);
-    const c: any = { type, status, lastProbeTime: null, lastTransitionTime: old && old.status === status ? old.lastTransitionTime : stamp(nowMs) };
-    if (reason) c.reason = reason;
-    if (message) c.message = message;
-    return c;
-  };
+function conditions(rt: PodRuntime, phase: Phase, prev: any[], nowMs: number, scheduled: any): readonly any[] {
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const pendingInits = rt.containers.filter((c) => c.init && !initSucceeded(c));
-  const unready = rt.containers.filter((c) => !c.init && !c.ready);
-  const unreadyMessage = unready.length > 0 ? `containers with unready status: ${nameList(unready)}` : undefined;
-  const readyCondition = (type: string) => {
-    if (terminal) return condition(type, 'False', phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed');
-    if (unreadyMessage === undefined) return condition(type, 'True');
-    return condition(type, 'False', 'ContainersNotReady', unreadyMessage);
-  };
-  return [
-    condition('PodReadyToStartContainers', rt.podIP !== undefined && !terminal ? 'True' : 'False'),
-    pendingInits.length === 0 || terminal
-      ? condition('Initialized', 'True')
-      : condition('Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: ${nameList(pendingInits)}`),
-    readyCondition('Ready'),
-    readyCondition('ContainersReady'),
-    scheduled,
-  ];
+  const pendingInits = namesOf(rt, isPendingInit);
+  const unready = namesOf(rt, isUnready);
+  const unreadyText = unready !== undefined ? `containers with unready status: ${unready}` : undefined;
+  return conditionList(
+    kept(prev, nowMs, 'PodReadyToStartContainers', rt.podIP !== undefined && !terminal ? 'True' : 'False'),
+    pendingInits === undefined || terminal
+      ? kept(prev, nowMs, 'Initialized', 'True')
+      : kept(prev, nowMs, 'Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: ${pendingInits}`),
+    readiness(prev, nowMs, 'Ready', phase, unreadyText),
+    readiness(prev, nowMs, 'ContainersReady', phase, unreadyText),
+    sharedCondition(scheduled),
+  );
 }
+
+/** The node's addresses as pod statuses show them; `hostIPs` is shared by every status of the node's pods. */
+export interface HostAddresses {
+  hostIP: string;
+  hostIPs: readonly { ip: string }[];
+}
+
+export const hostAddresses = (hostIP: string): HostAddresses => ({ hostIP, hostIPs: Object.freeze([Object.freeze({ ip: hostIP })]) });
 
 /**
  * The full status for `pod` from its runtime; `prev` supplies transition
  * times and fields the kubelet does not own, `memo` the strings this pod's
  * statuses repeat.
  */
-export function generateStatus(rt: PodRuntime, prev: any, hostIP: string, nowMs: number, memo: StatusMemo): any {
+export function generateStatus(rt: PodRuntime, prev: any, host: HostAddresses, nowMs: number, memo: StatusMemo): any {
   const phase = podPhase(rt);
   const prevConditions: any[] = prev?.conditions ?? [];
-  const scheduled = prevConditions.find((p) => p.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: startTime(memo, rt) };
-  const status: any = { phase, conditions: conditions(rt, phase, prevConditions, nowMs, scheduled), hostIP, hostIPs: [{ ip: hostIP }] };
+  const scheduled = conditionOf(prevConditions, 'PodScheduled') ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: startTime(memo, rt) };
+  const status: any = { phase, conditions: conditions(rt, phase, prevConditions, nowMs, scheduled), hostIP: host.hostIP, hostIPs: host.hostIPs };
   if (rt.podIP) {
     status.podIP = rt.podIP;
-    status.podIPs = [{ ip: rt.podIP }];
+    status.podIPs = podIPs(memo, rt.podIP);
   }
   status.startTime = startTime(memo, rt);
-  const statuses = rt.containers.map((_, i) => containerStatus(rt, i, memo));
-  if (rt.containers.some((c) => c.init)) {
+  const statuses = new Array(rt.containers.length);
+  for (let i = 0; i < statuses.length; i++) statuses[i] = containerStatus(rt, i, memo);
+  if (rt.containers.some(isInit)) {
     status.initContainerStatuses = statuses.filter((_, i) => rt.containers[i].init);
     status.containerStatuses = statuses.filter((_, i) => !rt.containers[i].init);
   } else status.containerStatuses = statuses;
