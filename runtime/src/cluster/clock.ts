@@ -4,6 +4,7 @@
 // pacer below. Timers due at the same instant run in registration order
 // (STYLE §19: order by time, then by an insertion sequence number).
 
+import { TimersById } from './timers-by-id';
 import type { Clock } from './types';
 
 /** 2026-01-01T00:00:00Z: a fixed start so runs are reproducible. */
@@ -93,7 +94,7 @@ export function createClock(startMs: number = DEFAULT_EPOCH_MS): VirtualClock {
   let now = startMs;
   let seq = 0;
   const heap: Timer[] = [];
-  const live = new Map<number, Timer>();
+  const live = new TimersById<Timer>();
   const queues: { entries: QueuedTimers<unknown>; label: string }[] = [];
 
   const before = (x: Pick<Timer, 'at' | 'id'>, y: Pick<Timer, 'at' | 'id'>) => x.at < y.at || (x.at === y.at && x.id < y.id);

@@ -4,8 +4,9 @@
 // Events expire one hour after their last occurrence.
 
 import { parseRfc3339, rfc3339, type VirtualClock } from './clock';
-import { EventIndex, type AggregationFields, type EventRef } from './event-index';
-import type { EventRecorder, EventSource, KubeObject, ObjectStore } from './types';
+import { EventIndex, type EventEntry } from './event-index';
+import type { MemoryStore } from './store/store';
+import type { EventRecorder, EventSource, KubeObject } from './types';
 
 export const EVENT_TTL_MS = 3600_000;
 
@@ -14,6 +15,16 @@ export interface ClusterEventRecorder extends EventRecorder {
   resync(): void;
   /** Events about one object, oldest first (what describe lists). */
   eventsFor(involved: KubeObject): KubeObject[];
+}
+
+/** An event's involvedObject: the object as of the version the event is about. */
+interface InvolvedObject {
+  kind: string;
+  namespace: string | undefined;
+  name: string;
+  uid: string;
+  apiVersion: string;
+  resourceVersion: string;
 }
 
 const NANOS_PER_MS = 1_000_000n;
@@ -83,13 +94,10 @@ function sharedTexts(limit: number): (text: string) => string {
   };
 }
 
-/** The aggregation fields of a stored event. */
-function fieldsOf(e: KubeObject): AggregationFields {
-  const io = e.involvedObject as { uid?: string };
-  return { involvedUid: io?.uid ?? '', type: String(e.type), reason: String(e.reason), message: String(e.message), component: (e.source as EventSource)?.component ?? '' };
-}
+/** The uid an event's involvedObject names, as the aggregation index files a stored event. */
+const involvedUidOf = (e: KubeObject) => (e.involvedObject as { uid?: string } | undefined)?.uid ?? '';
 
-export function createEventRecorder(deps: { store: ObjectStore; clock: VirtualClock }): ClusterEventRecorder {
+export function createEventRecorder(deps: { store: MemoryStore; clock: VirtualClock }): ClusterEventRecorder {
   const { store, clock } = deps;
   const aggregated = new EventIndex();
   let seq = 0;
@@ -104,16 +112,26 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: VirtualCl
     return shared;
   };
   const sharedMessage = sharedTexts(SHARED_MESSAGES);
+  // A kubelet records a sync's events about one version of its pod, one after
+  // another: they share one involvedObject, the last one made while it still
+  // reads the same.
+  let lastReference: InvolvedObject | undefined;
+  const referenceTo = (involved: KubeObject): InvolvedObject => {
+    const m = involved.metadata;
+    const r = lastReference;
+    if (r && r.uid === m.uid && r.resourceVersion === m.resourceVersion && r.name === m.name && r.namespace === m.namespace && r.kind === involved.kind && r.apiVersion === involved.apiVersion) return r;
+    return (lastReference = { kind: involved.kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: involved.apiVersion, resourceVersion: m.resourceVersion });
+  };
 
   // One queue for every expiry, in due order (the TTL is the same for all).
   // A repeat queues its event again; the earlier place finds the event
   // re-stamped and passes, so each event's expiry counts from its last occurrence.
-  const expiry = clock.queue<EventRef>(({ namespace, name }) => {
-    const e = store.get('Event', namespace, name);
+  const expiry = clock.queue<EventEntry>(({ namespace, event }) => {
+    const e = store.get('Event', namespace, event.metadata.name);
     const last = parseRfc3339(e?.lastTimestamp as string | undefined);
     if (e && last !== undefined && last + EVENT_TTL_MS <= clock.now()) {
-      aggregated.delete(fieldsOf(e));
-      store.remove('Event', namespace, name);
+      aggregated.remove(involvedUidOf(e), e);
+      store.remove('Event', namespace, event.metadata.name);
     }
   }, 'event-ttl');
 
@@ -123,9 +141,8 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: VirtualCl
       const now = clock.now();
       const stamp = rfc3339(now);
       const text = sharedMessage(message);
-      const k: AggregationFields = { involvedUid: involved.metadata.uid, type, reason, message: text, component: source.component };
-      const existing = aggregated.get(k);
-      const prev = existing && store.get('Event', existing.namespace, existing.name);
+      const existing = aggregated.find(involved.metadata.uid, type, reason, text, source.component);
+      const prev = existing && store.get('Event', existing.namespace, existing.event.metadata.name);
       if (prev) {
         store.update({ ...prev, count: Number(prev.count ?? 1) + 1, lastTimestamp: stamp });
         expiry.at(now + EVENT_TTL_MS, existing);
@@ -133,18 +150,12 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: VirtualCl
       }
       // record.go names events `<object>.<unix nanos in hex>`; the sequence keeps same-instant events apart.
       const name = eventName(involved.metadata.name, now, seq++);
-      store.create({
+      // Built in its stored shape and handed over: the store fills the metadata instead of copying the event.
+      const event = store.adopt({
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
-        involvedObject: {
-          kind: involved.kind,
-          namespace: involved.metadata.namespace,
-          name: involved.metadata.name,
-          uid: involved.metadata.uid,
-          apiVersion: involved.apiVersion,
-          resourceVersion: involved.metadata.resourceVersion,
-        },
+        metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: stamp },
+        involvedObject: referenceTo(involved),
         reason,
         message: text,
         source: sourceOf(source),
@@ -156,7 +167,9 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: VirtualCl
         reportingComponent: source.component,
         reportingInstance: source.host ?? '',
       });
-      expiry.at(now + EVENT_TTL_MS, aggregated.set(k, { namespace, name }));
+      // The entry found first for these fields is the one whose event is gone; without one, none has them.
+      if (existing) aggregated.remove(involved.metadata.uid, event);
+      expiry.at(now + EVENT_TTL_MS, aggregated.add(involved.metadata.uid, event, namespace));
     },
 
     resync() {
@@ -165,16 +178,17 @@ export function createEventRecorder(deps: { store: ObjectStore; clock: VirtualCl
       // include some named at this very instant: the sequence continues after theirs.
       const now = clock.now();
       seq = 0;
-      const due: { at: number; ref: EventRef }[] = [];
+      const due: { at: number; entry: EventEntry }[] = [];
       for (const e of store.list('Event')) {
         const s = sequenceAt(e.metadata.name, now);
         if (s !== undefined) seq = Math.max(seq, s + 1);
-        const ref = aggregated.set(fieldsOf(e), { namespace: e.metadata.namespace ?? 'default', name: e.metadata.name });
+        aggregated.remove(involvedUidOf(e), e);
+        const entry = aggregated.add(involvedUidOf(e), e, e.metadata.namespace ?? 'default');
         // Overdue expiries run now, in list order like the rest of their instant (the sort is stable).
-        due.push({ at: Math.max(now, (parseRfc3339(e.lastTimestamp as string) ?? now) + EVENT_TTL_MS), ref });
+        due.push({ at: Math.max(now, (parseRfc3339(e.lastTimestamp as string) ?? now) + EVENT_TTL_MS), entry });
       }
       // Queued in due order, each appends instead of being inserted among the others.
-      for (const { at, ref } of due.sort((a, b) => a.at - b.at)) expiry.at(at, ref);
+      for (const { at, entry } of due.sort((a, b) => a.at - b.at)) expiry.at(at, entry);
     },
 
     eventsFor(involved) {

@@ -140,3 +140,15 @@ test('events of one component on one host share a source, and expire in the orde
   clock.advance(1000);
   assert.deepEqual(store.list('Event'), []);
 });
+
+test('events about one version of an object share its involvedObject; a new version gets its own', () => {
+  const { store, events, pod } = fresh();
+  events.record(pod, 'Normal', 'Created', 'Created container: kubia', KUBELET);
+  events.record(pod, 'Normal', 'Started', 'Started container kubia', KUBELET);
+  const updated = store.updateStatus({ ...pod, status: { phase: 'Running' } });
+  events.record(updated, 'Normal', 'Killing', 'Stopping container kubia', KUBELET);
+  const [created, started, killing] = events.eventsFor(pod);
+  assert.equal(created.involvedObject, started.involvedObject);
+  assert.notEqual(killing.involvedObject, started.involvedObject);
+  assert.equal((killing.involvedObject as { resourceVersion: string }).resourceVersion, updated.metadata.resourceVersion);
+});

@@ -163,3 +163,28 @@ test('changes since the last take name every written and removed object once', (
   assert.deepEqual(ch.removals, [{ kind: 'Pod', namespace: 'default', name: 'a' }]);
   assert.deepEqual(store.takeChanges(), { puts: [], removals: [] });
 });
+
+test('adopt stores what create would, the object itself, and refuses a taken name without drawing a uid', () => {
+  const built = (name: string, uid = ''): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name, namespace: 'default', uid, resourceVersion: '', creationTimestamp: '' },
+    reason: 'Pulled',
+    count: 1,
+  });
+  const a = fresh();
+  const b = fresh();
+  for (const [name, uid] of [['e1', ''], ['e2', 'given-uid']]) {
+    const obj = built(name, uid);
+    const adopted = a.store.adopt(obj);
+    assert.equal(adopted, obj);
+    assert.equal(JSON.stringify(adopted), JSON.stringify(b.store.create(built(name, uid))));
+  }
+  assert.throws(() => a.store.adopt(built('e1')), /already exists/);
+  assert.equal(a.store.resourceVersion(), 2);
+  // Nothing was drawn for the refused one: the next uid is the one the other store draws.
+  assert.equal(a.store.adopt(built('e3')).metadata.uid, b.store.create(built('e3')).metadata.uid);
+  // Where create would drop the namespace key, adopt copies as create does.
+  const bare = { ...built('e4'), metadata: { ...built('e4').metadata, namespace: '' } };
+  assert.equal(JSON.stringify(a.store.adopt(bare)), JSON.stringify(b.store.create({ ...bare, metadata: { ...bare.metadata } })));
+});

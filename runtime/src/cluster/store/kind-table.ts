@@ -59,6 +59,13 @@ export class KindTable {
     this.reindex(namespace, name, prev, next);
   }
 
+  /** Stores a new object under (namespace, name); false, changing nothing, when the name is taken. */
+  add(namespace: string, name: string, obj: KubeObject): boolean {
+    if (!this.objects.add(namespace, name, obj)) return false;
+    this.reindex(namespace, name, undefined, obj);
+    return true;
+  }
+
   drop(namespace: string, name: string, prev: KubeObject): void {
     this.objects.delete(namespace, name);
     this.reindex(namespace, name, prev, undefined);

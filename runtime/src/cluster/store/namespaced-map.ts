@@ -51,6 +51,20 @@ export class NamespacedMap<V> {
     }
   }
 
+  /** Sets (namespace, name) to `value` unless the name is taken there; false, changing nothing, when it is. */
+  add(namespace: string, name: string, value: V): boolean {
+    let g = this.groups.get(namespace);
+    if (!g) {
+      this.groups.set(namespace, (g = { entries: new Map() }));
+      this.namespaceOrder = undefined;
+    } else if (g.entries.has(name)) return false;
+    // Right after the miss, the insert finds the map's bucket still in cache: a cold probe in a large map is what costs.
+    g.entries.set(name, value);
+    g.sorted = undefined;
+    this.count++;
+    return true;
+  }
+
   delete(namespace: string, name: string): boolean {
     const g = this.groups.get(namespace);
     if (!g || !g.entries.delete(name)) return false;

@@ -32,6 +32,14 @@ export interface StoreDump {
 }
 
 export interface MemoryStore extends ObjectStore {
+  /**
+   * create() for an object built for this call alone: the same JSON is
+   * stored, but as the object itself rather than a copy, its metadata filled
+   * in place, so the caller must not keep or change it (nor its labels).
+   * Metadata that already has the keys create() sets (uid and
+   * resourceVersion '', creationTimestamp '' or given) is filled without growing.
+   */
+  adopt(obj: KubeObject): KubeObject;
   list(kind: string, opts?: StoreListOptions): KubeObject[];
   /** The global counter (a list's resourceVersion). */
   resourceVersion(): number;
@@ -183,6 +191,22 @@ export function createStore(deps: StoreOptions): MemoryStore {
       put(t, stored, undefined);
       emit('ADDED', stored);
       return stored;
+    },
+
+    adopt(obj) {
+      const m = obj.metadata;
+      // Where create() would change more than these fields (a missing name or namespace, a generation), it copies.
+      if (!m.name || !m.namespace || !isNamespacedKind(obj.kind) || GENERATION_KINDS.has(obj.kind)) return store.create(obj);
+      const t = table(obj.kind);
+      if (!t.add(m.namespace, m.name, obj)) throw new Error(`store: ${obj.kind} ${objectKey(m.namespace, m.name)} already exists`);
+      rv++;
+      // As create(): a given uid or creationTimestamp stays; assigned in withDefined's order, so a missing key lands where create() puts it.
+      m.uid = m.uid || deps.rng.uid();
+      m.resourceVersion = String(rv);
+      m.creationTimestamp = m.creationTimestamp || rfc3339(deps.clock.now());
+      markDirty(obj.kind, m.namespace, m.name);
+      emit('ADDED', obj);
+      return obj;
     },
 
     update(obj) {
