@@ -103,7 +103,8 @@ function findings(ctx: AdmissionContext, info: ResourceInfo, obj: KubeObject, bo
   if (body) {
     // validateObject's own composition: ObjectMeta first, then the kind's rules.
     const nameFormat = kindByName(obj.kind)?.nameFormat ?? 'subdomain';
-    return [...withRule('metadata', validateObjectMeta(obj.metadata, 'metadata', { namespaced: info.namespaced, nameFormat })), ...body.specFindings];
+    const meta = withRule('metadata', validateObjectMeta(obj.metadata, 'metadata', { namespaced: info.namespaced, nameFormat }));
+    return body.specFindings.length === 0 ? meta : meta.concat(body.specFindings);
   }
   return resolveKind(obj.apiVersion, obj.kind).type === 'served'
     ? validateObject(obj, { minor: ctx.minor })
@@ -111,6 +112,8 @@ function findings(ctx: AdmissionContext, info: ResourceInfo, obj: KubeObject, bo
 }
 
 function splitFindings(ctx: AdmissionContext, all: FieldError[]): { errors: FieldError[]; warnings: string[] } {
+  // Most writes have no findings at all.
+  if (all.length === 0) return { errors: [], warnings: [] };
   return {
     errors: all.filter((e) => !e.warning),
     warnings: all.filter((e) => e.warning).map((e) => renderFieldError(e, { minor: ctx.minor })),
@@ -170,7 +173,8 @@ function admitNew(ctx: AdmissionContext, info: ResourceInfo, decoded: KubeObject
     if ('errors' in a) return { ok: false, error: invalidObject(ctx, obj, a.errors), warnings: v.warnings };
     obj = a.object;
   }
-  const stored = ctx.store.create({ ...obj, metadata: { ...obj.metadata, uid } });
+  // Prepared metadata already carries the uid (the store copies what it keeps); only kinds we do not serve lack it.
+  const stored = ctx.store.create(obj.metadata.uid === uid ? obj : { ...obj, metadata: { ...obj.metadata, uid } });
   return { ok: true, object: stored, outcome: 'created', warnings: v.warnings };
 }
 

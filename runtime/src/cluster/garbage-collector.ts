@@ -120,7 +120,8 @@ export function startGarbageCollector(deps: { store: MemoryStore; clock: Clock }
     const o = e.object;
     const { uid, ownerReferences, deletionTimestamp } = o.metadata;
     // Most objects never had owners (bare pods, Events): they matter only as owners.
-    if (!ownerReferences?.length && !tracked.has(uid)) {
+    // With no dependent tracked at all, the lookup (and hashing each new Event's uid) is skipped.
+    if (!ownerReferences?.length && (tracked.size === 0 || !tracked.has(uid))) {
       if (e.type === 'DELETED') ownerGone(uid);
       else if (deletionTimestamp) reconcileOwner(o);
       return;

@@ -72,6 +72,19 @@ test('a dependent whose owner uid does not exist is collected', () => {
   assert.equal(c.store.get('Pod', 'default', 'orphaned'), undefined);
 });
 
+test('a dependent that drops its last ownerReference is forgotten: deleting the former owner leaves it alone', () => {
+  const { c } = ownerWithPods(1);
+  const live = c.store.get('Pod', 'default', 'kubia-0')!;
+  const metadata = { ...live.metadata };
+  delete metadata.ownerReferences;
+  c.store.update({ ...live, metadata });
+  c.tick();
+  const r = c.delete(rc, 'default', 'kubia', { propagationPolicy: 'Background' });
+  assert.ok(r.ok && r.removed);
+  c.advance(31_000);
+  assert.deepEqual(pods(c).map((p) => [p.metadata.name, p.metadata.deletionTimestamp]), [['kubia-0', undefined]]);
+});
+
 test('a dependent with one live owner only loses the dangling reference', () => {
   const { c, owner } = ownerWithPods(1);
   const live = c.store.get('Pod', 'default', 'kubia-0')!;

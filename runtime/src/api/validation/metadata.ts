@@ -69,9 +69,10 @@ export function validateObjectMeta(meta: unknown, path: string, opts: ObjectMeta
   if (typeof m.generation === 'number' && m.generation < 0) {
     errs.push(invalid(child(path, 'generation'), m.generation, 'must be greater than or equal to 0'));
   }
-  errs.push(...validateLabels(m.labels, child(path, 'labels')));
-  errs.push(...validateAnnotations(m.annotations, child(path, 'annotations')));
-  errs.push(...validateFinalizers(m.finalizers, child(path, 'finalizers')));
+  // Absent maps are the common case: no path string is built for them.
+  if (m.labels !== undefined) errs.push(...validateLabels(m.labels, child(path, 'labels')));
+  if (m.annotations !== undefined) errs.push(...validateAnnotations(m.annotations, child(path, 'annotations')));
+  if (m.finalizers !== undefined) errs.push(...validateFinalizers(m.finalizers, child(path, 'finalizers')));
   return withRule(RULE, errs);
 }
 

@@ -36,13 +36,16 @@ export class SelectorIndex<T extends { selector?: Selector }> {
 
   /**
    * The names of the namespace's entries whose selector matches `labels`, or
-   * that `also` takes, in name order (the store's list order).
+   * that `also` takes (given `arg`, so a caller need not make a closure per
+   * call), in name order (the store's list order).
    */
-  selecting(namespace: string, labels: Readonly<Record<string, string>> | undefined, also?: (entry: T) => boolean): readonly string[] {
+  selecting<A>(namespace: string, labels: Readonly<Record<string, string>> | undefined, also?: (entry: T, arg: A) => boolean, arg?: A): readonly string[] {
     const entries = this.byNamespace.get(namespace);
     if (!entries) return NONE;
-    const out: string[] = [];
-    for (const [name, entry] of entries) if (also?.(entry) || (entry.selector !== undefined && matches(entry.selector, labels))) out.push(name);
+    // Most calls select nothing: the list is made only for a first match.
+    let out: string[] | undefined;
+    for (const [name, entry] of entries) if (also?.(entry, arg as A) || (entry.selector !== undefined && matches(entry.selector, labels))) (out ??= []).push(name);
+    if (!out) return NONE;
     return out.length > 1 ? out.sort(byName) : out;
   }
 

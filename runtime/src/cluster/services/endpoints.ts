@@ -184,6 +184,8 @@ function listedPods(ep: KubeObject | undefined): Set<string> {
   return names;
 }
 
+const listsPod = (s: KnownService, pod: string) => s.listed.has(pod);
+
 /** The controller as a cluster component: Service, Pod and Endpoints events queue Service keys. */
 export function startEndpointsController(core: ClusterCore): ClusterComponent {
   const { store, clock } = core;
@@ -211,7 +213,7 @@ export function startEndpointsController(core: ClusterCore): ClusterComponent {
   // concerns none of them: the sweep's timer holds this controller's turn among the controllers acting at
   // this instant, and the order of their writes (resourceVersions, watch order) depends on it.
   const onPod = (ns: string, { name, labels }: KubeObject['metadata']) => {
-    if (services.has(ns)) queue.pod(ns, services.selecting(ns, labels, (s) => s.listed.has(name)));
+    if (services.has(ns)) queue.pod(ns, services.selecting(ns, labels, listsPod, name));
   };
 
   observeAll();

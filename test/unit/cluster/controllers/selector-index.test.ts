@@ -22,6 +22,15 @@ test('`also` takes entries whose selector does not match', () => {
   assert.deepEqual(ix.selecting('default', { app: 'moved' }, (e) => e.tag === 'listed'), ['kubia']);
 });
 
+test('`also` is handed the argument given with it; nothing selected is an empty list', () => {
+  const ix = new SelectorIndex<ReturnType<typeof entry>>();
+  ix.set('default', 'kubia', entry({ app: 'kubia' }, 'listed'));
+  ix.set('default', 'web', entry({ app: 'web' }, 'other'));
+  const tagged = (e: ReturnType<typeof entry>, tag: string) => e.tag === tag;
+  assert.deepEqual(ix.selecting('default', { app: 'moved' }, tagged, 'other'), ['web']);
+  assert.deepEqual(ix.selecting('default', { app: 'moved' }, tagged, 'none'), []);
+});
+
 test('removing the last entry of a namespace empties it; clear empties everything', () => {
   const ix = new SelectorIndex<ReturnType<typeof entry>>();
   ix.set('default', 'kubia', entry({ app: 'kubia' }));
