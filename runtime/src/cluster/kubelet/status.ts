@@ -6,7 +6,8 @@
 
 import { rfc3339 } from '../clock';
 import { currentContainerID, imageID, podIPs, previousContainerID, startTime, type StatusMemo } from './status-memo';
-import { condition, conditionList, NO_LAST_STATE, runningState, sharedCondition, waitingState, type PodCondition } from './status-parts';
+import { podCondition, type PodCondition } from '../pod-conditions';
+import { conditionList, NO_LAST_STATE, runningState, waitingState } from './status-parts';
 import { initSucceeded, type ContainerRecord, type PodRuntime, type ShownState, type Terminated } from './pod-runtime';
 
 export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
@@ -83,7 +84,7 @@ function conditionOf(conditions: any[], type: string): any {
 /** A condition the kubelet owns, keeping the lastTransitionTime of `prev`'s while its status stays. */
 function kept(prev: any[], nowMs: number, type: string, status: 'True' | 'False', reason?: string, message?: string): PodCondition {
   const old = conditionOf(prev, type);
-  return condition(type, status, old && old.status === status ? old.lastTransitionTime : stamp(nowMs), reason, message);
+  return podCondition(type, status, old && old.status === status ? old.lastTransitionTime : stamp(nowMs), reason, message);
 }
 
 /** Ready and ContainersReady: the same verdict under two types. */
@@ -110,7 +111,7 @@ function conditions(rt: PodRuntime, phase: Phase, prev: any[], nowMs: number, sc
       : kept(prev, nowMs, 'Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: ${pendingInits}`),
     readiness(prev, nowMs, 'Ready', phase, unreadyText),
     readiness(prev, nowMs, 'ContainersReady', phase, unreadyText),
-    sharedCondition(scheduled),
+    scheduled,
   );
 }
 
@@ -130,7 +131,8 @@ export const hostAddresses = (hostIP: string): HostAddresses => ({ hostIP, hostI
 export function generateStatus(rt: PodRuntime, prev: any, host: HostAddresses, nowMs: number, memo: StatusMemo): any {
   const phase = podPhase(rt);
   const prevConditions: any[] = prev?.conditions ?? [];
-  const scheduled = conditionOf(prevConditions, 'PodScheduled') ?? { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: startTime(memo, rt) };
+  // A pod given its nodeName in the manifest never met the scheduler: the kubelet shows it scheduled since it started.
+  const scheduled = conditionOf(prevConditions, 'PodScheduled') ?? podCondition('PodScheduled', 'True', startTime(memo, rt));
   const status: any = { phase, conditions: conditions(rt, phase, prevConditions, nowMs, scheduled), hostIP: host.hostIP, hostIPs: host.hostIPs };
   if (rt.podIP) {
     status.podIP = rt.podIP;
